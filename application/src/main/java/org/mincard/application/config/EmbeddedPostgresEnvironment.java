@@ -1,0 +1,173 @@
+package org.mincard.application.config;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts a real PostgreSQL from Maven artifacts when no {@code spring.datasource.url} is configured, and points the
+ * standard datasource settings at it. Everything downstream (Flyway, Hikari, Axon) sees an ordinary PostgreSQL.
+ *
+ * <p>Two modes. {@code persistent} (the default, for running the service) keeps its data directory across restarts
+ * and runs with fsync on. {@code ephemeral} (tests) starts one server per JVM in a throw-away directory with fsync
+ * off, and gives each application context its own database, so cached test contexts stay isolated from each other.
+ * In ephemeral mode an external server given by {@code mincard.test.db.url} replaces the embedded one.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String PREFIX = "mincard.embedded-postgres.";
+    private static final String SOURCE_NAME = "mincardEmbeddedPostgres";
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
+    private static final Map<Path, EmbeddedPostgres> SERVERS = new java.util.HashMap<>();
+    private static EmbeddedPostgres ephemeralServer;
+
+    private final Log log;
+
+    public EmbeddedPostgresEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedPostgresEnvironment.class);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                || !environment.getProperty(PREFIX + "enabled", Boolean.class, true)) {
+            return;
+        }
+        boolean ephemeral = "ephemeral".equalsIgnoreCase(environment.getProperty(PREFIX + "mode", "persistent"));
+        Map<String, Object> datasource = ephemeral ? ephemeralDatabase(environment) : persistentDatabase(environment);
+        environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, datasource));
+    }
+
+    private Map<String, Object> persistentDatabase(ConfigurableEnvironment environment) {
+        Path dataDirectory = Path.of(environment.getProperty(PREFIX + "data-directory", "./data/pg"))
+                .toAbsolutePath().normalize();
+        int port = environment.getProperty(PREFIX + "port", Integer.class, 0);
+        EmbeddedPostgres postgres = start(dataDirectory, false, port, true);
+        createDatabaseIfMissing(postgres, "mincard");
+        log.info("Embedded PostgreSQL " + serverVersion(postgres) + " on port " + postgres.getPort()
+                + ", data directory " + dataDirectory);
+        return datasource(postgres.getJdbcUrl("postgres", "mincard"), "postgres", "");
+    }
+
+    private Map<String, Object> ephemeralDatabase(ConfigurableEnvironment environment) {
+        String database = "mincard_" + CONTEXTS.incrementAndGet();
+        String external = environment.getProperty("mincard.test.db.url");
+        if (StringUtils.hasText(external)) {
+            String user = environment.getProperty("mincard.test.db.username", "postgres");
+            String password = environment.getProperty("mincard.test.db.password", "");
+            try (Connection connection = java.sql.DriverManager.getConnection(external, user, password)) {
+                recreateDatabase(connection, database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot prepare a test database on the external PostgreSQL", e);
+            }
+            int slash = external.lastIndexOf('/');
+            int query = external.indexOf('?', slash);
+            String url = external.substring(0, slash + 1) + database + (query < 0 ? "" : external.substring(query));
+            return datasource(url, user, password);
+        }
+        EmbeddedPostgres postgres = sharedEphemeralServer(environment);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            recreateDatabase(connection, database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare a test database on the embedded PostgreSQL", e);
+        }
+        return datasource(postgres.getJdbcUrl("postgres", database), "postgres", "");
+    }
+
+    private static synchronized EmbeddedPostgres sharedEphemeralServer(ConfigurableEnvironment environment) {
+        if (ephemeralServer == null) {
+            Path base = Path.of(environment.getProperty(PREFIX + "data-directory", "target/embedded-pg"));
+            ephemeralServer = start(base.resolve(UUID.randomUUID().toString()).toAbsolutePath(), true, 0, false);
+        }
+        return ephemeralServer;
+    }
+
+    private static synchronized EmbeddedPostgres start(Path dataDirectory, boolean clean, int port, boolean fsync) {
+        EmbeddedPostgres running = SERVERS.get(dataDirectory);
+        if (running != null) {
+            return running;
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+            Path workingDirectory = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-runtime");
+            Files.createDirectories(workingDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(clean)
+                    .setOverrideWorkingDirectory(workingDirectory.toFile())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky starts the postmaster with -F (fsync off); a service keeping real cases turns it back on.
+                    .setServerConfig("fsync", fsync ? "on" : "off")
+                    .setServerConfig("synchronous_commit", fsync ? "on" : "off")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("listen_addresses", "localhost");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres started = builder.start();
+            SERVERS.put(dataDirectory, started);
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE DATABASE " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database on the embedded PostgreSQL", e);
+        }
+    }
+
+    private static void recreateDatabase(Connection connection, String database) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    private static String serverVersion(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            return connection.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "(version unknown)";
+        }
+    }
+
+    private static Map<String, Object> datasource(String url, String username, String password) {
+        return Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", username,
+                "spring.datasource.password", password);
+    }
+}

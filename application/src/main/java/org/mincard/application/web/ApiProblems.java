@@ -1,0 +1,171 @@
+package org.mincard.application.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure of the REST API into {@code application/problem+json}. Answers name the field and the rule
+ * that failed, never the rejected value: a value sent to us may be personal data, and it must not be echoed, logged
+ * or kept. Unexpected errors answer 500 with no detail; their stack trace goes to the log only.
+ */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+    public static final URI VALIDATION = URI.create("urn:mincard:problem:validation");
+    public static final URI MALFORMED = URI.create("urn:mincard:problem:malformed-request");
+    public static final URI NOT_FOUND = URI.create("urn:mincard:problem:not-found");
+    public static final URI CONFLICT = URI.create("urn:mincard:problem:conflict");
+    public static final URI INTERNAL = URI.create("urn:mincard:problem:internal");
+
+    /** One failed field: its JSON path and the rule it broke. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), message(error)))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
+                "The request has " + errors.size() + " invalid field(s).", Map.of("errors", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
+                "The request has " + errors.size() + " invalid parameter(s).", Map.of("errors", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Unknown field",
+                    "The field '" + field + "' is not part of this request.",
+                    Map.of("errors", List.of(new FieldProblem(field, "unknown field"))));
+        }
+        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+            String field = path((JsonMappingException) cause);
+            String expected = cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? describe(mismatch.getTargetType()) : "a value of another type";
+            return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid field",
+                    "The field '" + field + "' must be " + expected + ".",
+                    Map.of("errors", List.of(new FieldProblem(field, "must be " + expected))));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid field",
+                    "The field '" + field + "' could not be read.",
+                    Map.of("errors", List.of(new FieldProblem(field, "could not be read"))));
+        }
+        String detail = cause instanceof JsonProcessingException
+                ? "The request body is not well-formed JSON."
+                : "The request body is missing or cannot be read.";
+        return problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", detail, Map.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        String expected = ex.getRequiredType() == null ? "a valid value" : describe(ex.getRequiredType());
+        return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid parameter",
+                "The parameter '" + ex.getName() + "' must be " + expected + ".",
+                Map.of("errors", List.of(new FieldProblem(ex.getName(), "must be " + expected))));
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException ex) {
+        return problem(ex.status(), ex.type(), ex.title(), ex.getMessage(), ex.properties());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        LOG.error("Unexpected failure while handling a request", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
+                "The request could not be completed. It has been logged for the operators.", Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        // Spring's own answers (405, 406, 415, ...) keep their status but lose any framework detail.
+        if (body instanceof ProblemDetail detail && detail.getType().equals(URI.create("about:blank"))) {
+            detail.setInstance(null);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    public static ResponseEntity<Object> problem(HttpStatusCode status, URI type, String title, String detail,
+            Map<String, ?> properties) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(type);
+        body.setTitle(title);
+        properties.forEach(body::setProperty);
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private static String message(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static String path(JsonMappingException ex) {
+        return ex.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "a UUID";
+            case "LocalDate" -> "an ISO date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime" -> "an ISO date-time";
+            case "String" -> "a string";
+            case "int", "Integer", "long", "Long" -> "an integer";
+            case "boolean", "Boolean" -> "true or false";
+            default -> List.class.isAssignableFrom(type) || type.isArray() ? "a list" : "an object of the documented shape";
+        };
+    }
+}

@@ -1,0 +1,9 @@
+package org.mincard.domain.casefile;
+
+import java.util.UUID;
+
+/** A fact in the life of a case; every event names the case it belongs to. */
+public sealed interface CaseFileEvent permits CaseSubmitted {
+
+    UUID caseId();
+}
