@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.mincard.domain.casefile.CaseFile;
@@ -62,6 +64,15 @@ class AxonConfig {
     @Bean
     ConfigurerModule aggregates() {
         return configurer -> configurer.configureAggregate(CaseFile.class);
+    }
+
+    /**
+     * PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505, which Axon's default JDBC resolver does
+     * not recognise; without this, two racing commands on one case end in a generic error instead of a conflict.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean
