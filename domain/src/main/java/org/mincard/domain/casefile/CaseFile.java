@@ -3,28 +3,322 @@ package org.mincard.domain.casefile;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
+import org.mincard.domain.personaldata.DataClass;
+import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.NotVisible;
+import org.mincard.domain.shared.PermissionDenied;
+import org.mincard.domain.shared.Role;
+import org.mincard.domain.shared.TransitionNotAllowed;
 
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
-/** A case: one unit of clerk work, from submission to its closing decision or hand-over. */
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.mincard.domain.casefile.CaseState.APPEALED;
+import static org.mincard.domain.casefile.CaseState.APPROVED;
+import static org.mincard.domain.casefile.CaseState.CARD_PRODUCED;
+import static org.mincard.domain.casefile.CaseState.CHECKED_IN;
+import static org.mincard.domain.casefile.CaseState.DENIED;
+import static org.mincard.domain.casefile.CaseState.MAILED;
+import static org.mincard.domain.casefile.CaseState.RETURNED;
+import static org.mincard.domain.casefile.CaseState.SUBMITTED;
+import static org.mincard.domain.casefile.CaseState.SUPERVISOR_REVIEW;
+import static org.mincard.domain.casefile.CaseState.UNDER_REVIEW;
+
+/**
+ * A case: one unit of clerk work, from submission to hand-over of the card or to its closing decision.
+ * Every command names its actor in metadata; actors only ever see and act on cases of their own sites.
+ */
 public class CaseFile {
+
+    private static final Set<CaseState> WITHDRAWABLE =
+            EnumSet.of(SUBMITTED, CHECKED_IN, UNDER_REVIEW, SUPERVISOR_REVIEW, APPROVED, APPEALED);
+    private static final Set<CaseState> ABANDONABLE =
+            EnumSet.of(CHECKED_IN, UNDER_REVIEW, SUPERVISOR_REVIEW, CARD_PRODUCED, RETURNED);
+    private static final Set<CaseState> CANCELLABLE =
+            EnumSet.of(SUBMITTED, CHECKED_IN, UNDER_REVIEW, SUPERVISOR_REVIEW, APPROVED, APPEALED);
 
     @AggregateIdentifier
     private UUID caseId;
+    private UUID siteId;
+    private UUID cardholderId;
+    private CaseState state;
+    private boolean pointsRuleMet;
+    private boolean hasDeliveryAddress;
+    private Instant appealDeadline;
 
     protected CaseFile() {
         // required by Axon to rebuild the aggregate from its events
     }
 
     @CommandHandler
-    public CaseFile(SubmitCase command) {
-        AggregateLifecycle.apply(new CaseSubmitted(
-                command.caseId(), command.type(), command.siteId(), command.submittedAt()));
+    public CaseFile(SubmitCase command, Actor actor) {
+        if (actor != null && !actor.worksAt(command.siteId())) {
+            throw new PermissionDenied("Cases can only be submitted at a site you work at.", null);
+        }
+        requireSealed(command.cardRecord(), command.cardholderId(), DataClass.CARD_RECORD, "cardRecord", null);
+        requireSealed(command.contact(), command.cardholderId(), DataClass.CONTACT, "contact", null);
+        requireSealed(command.delivery(), command.cardholderId(), DataClass.DELIVERY, "delivery", null);
+        apply(new CaseSubmitted(command.caseId(), command.type(), command.siteId(), command.cardholderId(),
+                command.ageBand(), command.cardRecord(), command.contact(), command.delivery(),
+                command.previousCardId(), command.replacementReason(), command.submittedAt()));
+    }
+
+    @CommandHandler
+    void handle(CheckInApplicant command, Actor actor) {
+        require(actor, "check-in", SUBMITTED);
+        apply(new ApplicantCheckedIn(caseId, command.checkedInAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordDocumentReview command, Actor actor, PointsRule pointsRule) {
+        require(actor, "review", CHECKED_IN, UNDER_REVIEW);
+        requireSealed(command.review(), cardholderId, DataClass.REVIEW, "review", state);
+        apply(new DocumentsReviewed(caseId, command.review(), command.tally(),
+                pointsRule.isMetBy(command.tally()), command.reviewedAt()));
+    }
+
+    @CommandHandler
+    void handle(EscalateCase command, Actor actor) {
+        require(actor, "escalate", UNDER_REVIEW);
+        apply(new CaseEscalated(caseId, command.reason(), command.escalatedAt()));
+    }
+
+    @CommandHandler
+    void handle(ReturnFromEscalation command, Actor actor) {
+        require(actor, "return-from-escalation", SUPERVISOR_REVIEW);
+        requireSupervisor(actor, "return an escalated case");
+        apply(new CaseReturnedFromEscalation(caseId, command.returnedAt()));
+    }
+
+    @CommandHandler
+    void handle(ApproveCase command, Actor actor) {
+        require(actor, "approve", UNDER_REVIEW, SUPERVISOR_REVIEW);
+        if (state == SUPERVISOR_REVIEW) {
+            // A supervisor may approve an escalated case on an attestation where documents fall short.
+            requireSupervisor(actor, "approve an escalated case");
+        } else if (!pointsRuleMet) {
+            throw new PointsRuleNotMet(state);
+        }
+        apply(new CaseApproved(caseId, command.approvedAt()));
+    }
+
+    @CommandHandler
+    void handle(DenyCase command, Actor actor) {
+        require(actor, "deny", UNDER_REVIEW, SUPERVISOR_REVIEW);
+        if (state == SUPERVISOR_REVIEW) {
+            requireSupervisor(actor, "deny an escalated case");
+        }
+        if (!command.appealDeadline().isAfter(command.deniedAt())) {
+            throw new IllegalArgumentException("the appeal deadline must be after the denial");
+        }
+        apply(new CaseDenied(caseId, command.reason(), command.deniedAt(), command.appealDeadline()));
+    }
+
+    @CommandHandler
+    void handle(AppealDenial command, Actor actor) {
+        require(actor, "appeal", DENIED);
+        if (command.appealedAt().isAfter(appealDeadline)) {
+            throw new AppealWindowClosed(state);
+        }
+        apply(new DenialAppealed(caseId, command.appealedAt()));
+    }
+
+    @CommandHandler
+    void handle(DecideAppeal command, Actor actor) {
+        require(actor, "decide-appeal", APPEALED);
+        requireSupervisor(actor, "decide an appeal");
+        apply(command.granted()
+                ? new AppealGranted(caseId, command.decidedAt())
+                : new AppealUpheld(caseId, command.decidedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordCardProduction command, Actor actor) {
+        require(actor, "produce-card", APPROVED);
+        apply(new CaseCardProduced(caseId, cardholderId, command.cardId(), command.producedAt()));
+    }
+
+    @CommandHandler
+    void handle(MailCard command, Actor actor) {
+        require(actor, "mail", CARD_PRODUCED);
+        requireSealed(command.delivery(), cardholderId, DataClass.DELIVERY, "delivery", state);
+        if (command.delivery() == null && !hasDeliveryAddress) {
+            throw new DeliveryAddressMissing(state);
+        }
+        apply(new CardMailed(caseId, command.delivery(), command.mailedAt()));
+    }
+
+    @CommandHandler
+    void handle(ConfirmDelivery command, Actor actor) {
+        require(actor, "confirm-delivery", MAILED);
+        apply(new CardDeliveryConfirmed(caseId, command.deliveredAt()));
+    }
+
+    @CommandHandler
+    void handle(MarkCardReturned command, Actor actor) {
+        require(actor, "mark-returned", MAILED);
+        apply(new CardMailingReturned(caseId, command.returnedAt()));
+    }
+
+    @CommandHandler
+    void handle(HandOverCard command, Actor actor) {
+        require(actor, "hand-over", CARD_PRODUCED, RETURNED);
+        apply(new CardHandedOver(caseId, command.handedOverAt()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawCase command, Actor actor) {
+        require(actor, "withdraw", WITHDRAWABLE);
+        apply(new CaseWithdrawn(caseId, command.withdrawnAt()));
+    }
+
+    @CommandHandler
+    void handle(MarkNoShow command, Actor actor) {
+        require(actor, "mark-no-show", SUBMITTED);
+        apply(new ApplicantDidNotShow(caseId, command.recordedAt()));
+    }
+
+    @CommandHandler
+    void handle(AbandonCase command, Actor actor) {
+        require(actor, "abandon", ABANDONABLE);
+        apply(new CaseAbandoned(caseId, command.abandonedAt()));
+    }
+
+    @CommandHandler
+    void handle(CancelCase command, Actor actor) {
+        require(actor, "cancel", CANCELLABLE);
+        apply(new CaseCancelled(caseId, command.reason(), command.cancelledAt()));
+    }
+
+    private void require(Actor actor, String action, CaseState... allowed) {
+        require(actor, action, allowed.length == 0 ? EnumSet.noneOf(CaseState.class) : EnumSet.of(allowed[0], allowed));
+    }
+
+    private void require(Actor actor, String action, Set<CaseState> allowed) {
+        if (actor != null && !actor.worksAt(siteId)) {
+            throw new NotVisible("Case " + caseId);
+        }
+        if (!allowed.contains(state)) {
+            throw new TransitionNotAllowed("case", state, action);
+        }
+    }
+
+    private void requireSupervisor(Actor actor, String what) {
+        if (actor != null && actor.role() != Role.SUPERVISOR) {
+            throw new PermissionDenied("Only a supervisor may " + what + ".", state);
+        }
+    }
+
+    private static void requireSealed(SealedValue value, UUID subjectId, DataClass dataClass, String field,
+                                      CaseState state) {
+        if (value != null && !value.isFor(subjectId, dataClass)) {
+            throw new SealedValueMismatch(field, state == null ? null : state.name());
+        }
     }
 
     @EventSourcingHandler
     void on(CaseSubmitted event) {
-        this.caseId = event.caseId();
+        caseId = event.caseId();
+        siteId = event.siteId();
+        cardholderId = event.cardholderId();
+        hasDeliveryAddress = event.delivery() != null;
+        state = SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicantCheckedIn event) {
+        state = CHECKED_IN;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentsReviewed event) {
+        pointsRuleMet = event.meetsPointsRule();
+        state = UNDER_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(CaseEscalated event) {
+        state = SUPERVISOR_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(CaseReturnedFromEscalation event) {
+        state = UNDER_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(CaseApproved event) {
+        state = APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseDenied event) {
+        appealDeadline = event.appealDeadline();
+        state = DENIED;
+    }
+
+    @EventSourcingHandler
+    void on(DenialAppealed event) {
+        state = APPEALED;
+    }
+
+    @EventSourcingHandler
+    void on(AppealGranted event) {
+        state = APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(AppealUpheld event) {
+        state = CaseState.DENIAL_UPHELD;
+    }
+
+    @EventSourcingHandler
+    void on(CaseCardProduced event) {
+        state = CARD_PRODUCED;
+    }
+
+    @EventSourcingHandler
+    void on(CardMailed event) {
+        hasDeliveryAddress |= event.delivery() != null;
+        state = MAILED;
+    }
+
+    @EventSourcingHandler
+    void on(CardDeliveryConfirmed event) {
+        state = CaseState.DELIVERED;
+    }
+
+    @EventSourcingHandler
+    void on(CardMailingReturned event) {
+        state = RETURNED;
+    }
+
+    @EventSourcingHandler
+    void on(CardHandedOver event) {
+        state = CaseState.HANDED_OVER;
+    }
+
+    @EventSourcingHandler
+    void on(CaseWithdrawn event) {
+        state = CaseState.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicantDidNotShow event) {
+        state = CaseState.NO_SHOW;
+    }
+
+    @EventSourcingHandler
+    void on(CaseAbandoned event) {
+        state = CaseState.ABANDONED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseCancelled event) {
+        state = CaseState.CANCELLED;
     }
 }

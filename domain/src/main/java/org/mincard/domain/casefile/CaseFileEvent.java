@@ -3,7 +3,10 @@ package org.mincard.domain.casefile;
 import java.util.UUID;
 
 /** A fact in the life of a case; every event names the case it belongs to. */
-public sealed interface CaseFileEvent permits CaseSubmitted {
+public sealed interface CaseFileEvent permits CaseSubmitted, ApplicantCheckedIn, DocumentsReviewed, CaseEscalated, CaseReturnedFromEscalation,
+        CaseApproved, CaseDenied, DenialAppealed, AppealGranted, AppealUpheld, CaseCardProduced, CardMailed,
+        CardDeliveryConfirmed, CardMailingReturned, CardHandedOver, CaseWithdrawn, ApplicantDidNotShow,
+        CaseAbandoned, CaseCancelled {
 
     UUID caseId();
 }

@@ -5,7 +5,7 @@ package org.mincard.domain.personaldata;
  * at the API edge before any command is sent, and never enters a command, an event, a log line or a table.
  * Implementations' {@code toString} never shows their content.
  */
-public sealed interface PersonalData permits CardRecord, Contact, Delivery, Review {
+public sealed interface PersonalData permits CardRecord, CardNumber, Contact, Delivery, Review {
 
     DataClass dataClass();
 }
