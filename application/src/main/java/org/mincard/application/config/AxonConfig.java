@@ -10,6 +10,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.mincard.domain.cardholder.Cardholder;
 import org.mincard.domain.casefile.CaseFile;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +65,19 @@ class AxonConfig {
 
     @Bean
     ConfigurerModule aggregates() {
-        return configurer -> configurer.configureAggregate(CaseFile.class);
+        return configurer -> configurer
+                .configureAggregate(CaseFile.class)
+                .configureAggregate(Cardholder.class);
+    }
+
+    /**
+     * The card registry is a command-side lookup that must never lag or diverge from the card events: a failure
+     * there fails the command and rolls back its events instead of being logged and skipped.
+     */
+    @Bean
+    ConfigurerModule commandSideLookups() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler("card-registry", c -> PropagatingErrorHandler.instance());
     }
 
     /**

@@ -31,6 +31,7 @@ import static org.mincard.domain.casefile.CaseState.UNDER_REVIEW;
 /**
  * A case: one unit of clerk work, from submission to hand-over of the card or to its closing decision.
  * Every command names its actor in metadata; actors only ever see and act on cases of their own sites.
+ * Command handlers answer the state the case is in afterwards.
  */
 public class CaseFile {
 
@@ -68,34 +69,38 @@ public class CaseFile {
     }
 
     @CommandHandler
-    void handle(CheckInApplicant command, Actor actor) {
+    CaseState handle(CheckInApplicant command, Actor actor) {
         require(actor, "check-in", SUBMITTED);
         apply(new ApplicantCheckedIn(caseId, command.checkedInAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(RecordDocumentReview command, Actor actor, PointsRule pointsRule) {
+    CaseState handle(RecordDocumentReview command, Actor actor, PointsRule pointsRule) {
         require(actor, "review", CHECKED_IN, UNDER_REVIEW);
         requireSealed(command.review(), cardholderId, DataClass.REVIEW, "review", state);
         apply(new DocumentsReviewed(caseId, command.review(), command.tally(),
                 pointsRule.isMetBy(command.tally()), command.reviewedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(EscalateCase command, Actor actor) {
+    CaseState handle(EscalateCase command, Actor actor) {
         require(actor, "escalate", UNDER_REVIEW);
         apply(new CaseEscalated(caseId, command.reason(), command.escalatedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(ReturnFromEscalation command, Actor actor) {
+    CaseState handle(ReturnFromEscalation command, Actor actor) {
         require(actor, "return-from-escalation", SUPERVISOR_REVIEW);
         requireSupervisor(actor, "return an escalated case");
         apply(new CaseReturnedFromEscalation(caseId, command.returnedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(ApproveCase command, Actor actor) {
+    CaseState handle(ApproveCase command, Actor actor) {
         require(actor, "approve", UNDER_REVIEW, SUPERVISOR_REVIEW);
         if (state == SUPERVISOR_REVIEW) {
             // A supervisor may approve an escalated case on an attestation where documents fall short.
@@ -104,10 +109,11 @@ public class CaseFile {
             throw new PointsRuleNotMet(state);
         }
         apply(new CaseApproved(caseId, command.approvedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(DenyCase command, Actor actor) {
+    CaseState handle(DenyCase command, Actor actor) {
         require(actor, "deny", UNDER_REVIEW, SUPERVISOR_REVIEW);
         if (state == SUPERVISOR_REVIEW) {
             requireSupervisor(actor, "deny an escalated case");
@@ -116,82 +122,94 @@ public class CaseFile {
             throw new IllegalArgumentException("the appeal deadline must be after the denial");
         }
         apply(new CaseDenied(caseId, command.reason(), command.deniedAt(), command.appealDeadline()));
+        return state;
     }
 
     @CommandHandler
-    void handle(AppealDenial command, Actor actor) {
+    CaseState handle(AppealDenial command, Actor actor) {
         require(actor, "appeal", DENIED);
         if (command.appealedAt().isAfter(appealDeadline)) {
             throw new AppealWindowClosed(state);
         }
         apply(new DenialAppealed(caseId, command.appealedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(DecideAppeal command, Actor actor) {
+    CaseState handle(DecideAppeal command, Actor actor) {
         require(actor, "decide-appeal", APPEALED);
         requireSupervisor(actor, "decide an appeal");
         apply(command.granted()
                 ? new AppealGranted(caseId, command.decidedAt())
                 : new AppealUpheld(caseId, command.decidedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(RecordCardProduction command, Actor actor) {
+    CaseState handle(RecordCardProduction command, Actor actor) {
         require(actor, "produce-card", APPROVED);
         apply(new CaseCardProduced(caseId, cardholderId, command.cardId(), command.producedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(MailCard command, Actor actor) {
+    CaseState handle(MailCard command, Actor actor) {
         require(actor, "mail", CARD_PRODUCED);
         requireSealed(command.delivery(), cardholderId, DataClass.DELIVERY, "delivery", state);
         if (command.delivery() == null && !hasDeliveryAddress) {
             throw new DeliveryAddressMissing(state);
         }
         apply(new CardMailed(caseId, command.delivery(), command.mailedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(ConfirmDelivery command, Actor actor) {
+    CaseState handle(ConfirmDelivery command, Actor actor) {
         require(actor, "confirm-delivery", MAILED);
         apply(new CardDeliveryConfirmed(caseId, command.deliveredAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(MarkCardReturned command, Actor actor) {
+    CaseState handle(MarkCardReturned command, Actor actor) {
         require(actor, "mark-returned", MAILED);
         apply(new CardMailingReturned(caseId, command.returnedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(HandOverCard command, Actor actor) {
+    CaseState handle(HandOverCard command, Actor actor) {
         require(actor, "hand-over", CARD_PRODUCED, RETURNED);
         apply(new CardHandedOver(caseId, command.handedOverAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(WithdrawCase command, Actor actor) {
+    CaseState handle(WithdrawCase command, Actor actor) {
         require(actor, "withdraw", WITHDRAWABLE);
         apply(new CaseWithdrawn(caseId, command.withdrawnAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(MarkNoShow command, Actor actor) {
+    CaseState handle(MarkNoShow command, Actor actor) {
         require(actor, "mark-no-show", SUBMITTED);
         apply(new ApplicantDidNotShow(caseId, command.recordedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(AbandonCase command, Actor actor) {
+    CaseState handle(AbandonCase command, Actor actor) {
         require(actor, "abandon", ABANDONABLE);
         apply(new CaseAbandoned(caseId, command.abandonedAt()));
+        return state;
     }
 
     @CommandHandler
-    void handle(CancelCase command, Actor actor) {
+    CaseState handle(CancelCase command, Actor actor) {
         require(actor, "cancel", CANCELLABLE);
         apply(new CaseCancelled(caseId, command.reason(), command.cancelledAt()));
+        return state;
     }
 
     private void require(Actor actor, String action, CaseState... allowed) {
@@ -199,7 +217,7 @@ public class CaseFile {
     }
 
     private void require(Actor actor, String action, Set<CaseState> allowed) {
-        if (actor != null && !actor.worksAt(siteId)) {
+        if (actor != null && !actor.canSee(siteId)) {
             throw new NotVisible("Case " + caseId);
         }
         if (!allowed.contains(state)) {

@@ -23,6 +23,46 @@ public enum CaseState {
     ABANDONED,
     CANCELLED;
 
+    /** The state a case is in right after {@code event}; read models use it to follow the aggregate. */
+    public static CaseState after(CaseFileEvent event) {
+        if (event instanceof CaseSubmitted) {
+            return SUBMITTED;
+        } else if (event instanceof ApplicantCheckedIn) {
+            return CHECKED_IN;
+        } else if (event instanceof DocumentsReviewed || event instanceof CaseReturnedFromEscalation) {
+            return UNDER_REVIEW;
+        } else if (event instanceof CaseEscalated) {
+            return SUPERVISOR_REVIEW;
+        } else if (event instanceof CaseApproved || event instanceof AppealGranted) {
+            return APPROVED;
+        } else if (event instanceof CaseDenied) {
+            return DENIED;
+        } else if (event instanceof DenialAppealed) {
+            return APPEALED;
+        } else if (event instanceof AppealUpheld) {
+            return DENIAL_UPHELD;
+        } else if (event instanceof CaseCardProduced) {
+            return CARD_PRODUCED;
+        } else if (event instanceof CardMailed) {
+            return MAILED;
+        } else if (event instanceof CardMailingReturned) {
+            return RETURNED;
+        } else if (event instanceof CardDeliveryConfirmed) {
+            return DELIVERED;
+        } else if (event instanceof CardHandedOver) {
+            return HANDED_OVER;
+        } else if (event instanceof CaseWithdrawn) {
+            return WITHDRAWN;
+        } else if (event instanceof ApplicantDidNotShow) {
+            return NO_SHOW;
+        } else if (event instanceof CaseAbandoned) {
+            return ABANDONED;
+        } else if (event instanceof CaseCancelled) {
+            return CANCELLED;
+        }
+        throw new IllegalArgumentException("unknown case event " + event.getClass().getSimpleName());
+    }
+
     /** True when no further lifecycle action is possible, except appealing a denial (see {@link #DENIED}). */
     public boolean isClosed() {
         return switch (this) {

@@ -19,4 +19,14 @@ public record Actor(String userId, Role role, Set<UUID> siteIds, boolean allSite
     public boolean worksAt(UUID siteId) {
         return allSites || siteIds.contains(siteId);
     }
+
+    /** True when the actor's role works site by site (clerks and supervisors). */
+    public boolean isSiteScoped() {
+        return role == Role.CLERK || role == Role.SUPERVISOR;
+    }
+
+    /** True when the actor may see cases of the site: city-wide roles always, site-scoped roles at their sites. */
+    public boolean canSee(UUID siteId) {
+        return !isSiteScoped() || worksAt(siteId);
+    }
 }

@@ -109,6 +109,16 @@ class CaseFileTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(CaseState.class)
+    void readModelsFollowTheAggregate_whenTheyDeriveStateFromTheLastEvent(CaseState state) {
+        List<Object> history = cases.historyOf(state);
+
+        CaseState derived = CaseState.after((CaseFileEvent) history.get(history.size() - 1));
+
+        org.assertj.core.api.Assertions.assertThat(derived).isEqualTo(state);
+    }
+
     @Test
     void recordsSubmission_whenClerkWorksAtTheSite() {
         fixture.givenNoPriorActivity()

@@ -1,0 +1,91 @@
+package org.mincard.application.casefile;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.mincard.domain.casefile.CancellationReason;
+import org.mincard.domain.casefile.DenialReason;
+import org.mincard.domain.casefile.EscalationReason;
+import org.mincard.domain.shared.CaseType;
+import org.mincard.domain.shared.ReplacementReason;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of the case API. Personal fields are sealed before any command is sent. */
+final class CaseRequests {
+
+    private CaseRequests() {
+    }
+
+    @Schema(description = "An application for a card. Personal data is sealed on arrival; forbidden data "
+            + "(immigration status, SSN/ITIN, document numbers or images, home address) is refused.")
+    record SubmitCaseRequest(
+            @NotNull CaseType type,
+            @NotNull java.util.UUID siteId,
+            @NotNull @Valid Applicant applicant,
+            @Valid ContactDetails contact,
+            @Valid DeliveryAddress delivery,
+            @Schema(description = "The existing card, for RENEWAL, REPLACEMENT and UPDATE cases")
+            @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String cardNumber,
+            @Schema(description = "Why the card is replaced; REPLACEMENT cases only")
+            ReplacementReason replacementReason) {
+    }
+
+    @Schema(description = "The card record: what is printed on the card")
+    record Applicant(
+            @NotBlank @Size(max = 200) String legalName,
+            @NotNull @Past LocalDate dateOfBirth,
+            @Schema(description = "Self-designated; printed only if given")
+            @Size(max = 40) String genderMarker) {
+    }
+
+    @Schema(description = "Appointment and pickup notices; at least one of phone or e-mail")
+    record ContactDetails(
+            @Pattern(regexp = "\\+?[0-9 ()-]{6,32}", message = "must be a phone number") String phone,
+            @Email @Size(max = 254) String email) {
+    }
+
+    @Schema(description = "A mailing or care-of address for a mailed card (never a home address of an in-person "
+            + "applicant unless it is where the card should go)")
+    record DeliveryAddress(
+            @Size(max = 200) String careOf,
+            @NotBlank @Size(max = 200) String street,
+            @Size(max = 50) String unit,
+            @NotBlank @Size(max = 100) String city,
+            @Size(max = 50) String region,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9 -]{3,12}", message = "must be a postal code") String postalCode) {
+    }
+
+    @Schema(description = "The documents a clerk reviewed, by type code from the points table; never numbers or "
+            + "images")
+    record ReviewRequest(
+            @NotEmpty @Size(max = 20) List<@Valid DocumentEntry> documents,
+            @Size(max = 2000) String attestation,
+            @Size(max = 2000) String clerkNotes) {
+    }
+
+    record DocumentEntry(@NotBlank @Size(max = 64) String type) {
+    }
+
+    record EscalateRequest(@NotNull EscalationReason reason) {
+    }
+
+    record DenyRequest(@NotNull DenialReason reason) {
+    }
+
+    record DecideAppealRequest(@NotNull Boolean granted) {
+    }
+
+    record MailRequest(@Valid DeliveryAddress delivery) {
+    }
+
+    record CancelRequest(@NotNull CancellationReason reason) {
+    }
+}

@@ -1,0 +1,197 @@
+package org.mincard.application.casefile;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mincard.application.blindindex.BlindIndex;
+import org.mincard.application.cardregistry.CardRegistry;
+import org.mincard.application.cardregistry.RegisteredCard;
+import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
+import org.mincard.application.web.ApiProblems;
+import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.RequestProblems;
+import org.mincard.domain.cardholder.CardStatus;
+import org.mincard.domain.cardholder.CardValidityPolicy;
+import org.mincard.domain.cardholder.RenewalPolicy;
+import org.mincard.domain.casefile.SubmitCase;
+import org.mincard.domain.personaldata.CardNumber;
+import org.mincard.domain.personaldata.CardRecord;
+import org.mincard.domain.personaldata.Contact;
+import org.mincard.domain.personaldata.Delivery;
+import org.mincard.domain.personaldata.PersonalDataSealer;
+import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.AgeBand;
+import org.mincard.domain.shared.CaseType;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accepts an application: validates what spans fields, finds the card a renewal, replacement or update works on,
+ * seals every personal field for the cardholder, and sends the command. With an idempotency key, the first answer
+ * is stored in the same transaction as the case, so a retry returns it instead of opening a second case.
+ */
+@Component
+class CaseSubmission {
+
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+    private final CommandGateway commands;
+    private final PersonalDataSealer sealer;
+    private final CardRegistry cards;
+    private final CardValidityPolicy validity;
+    private final RenewalPolicy renewal;
+    private final BlindIndex blindIndex;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    CaseSubmission(CommandGateway commands, PersonalDataSealer sealer, CardRegistry cards,
+                   CardValidityPolicy validity, RenewalPolicy renewal, BlindIndex blindIndex, JdbcTemplate jdbc,
+                   TransactionTemplate transaction, Clock clock) {
+        this.commands = commands;
+        this.sealer = sealer;
+        this.cards = cards;
+        this.validity = validity;
+        this.renewal = renewal;
+        this.blindIndex = blindIndex;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The ids of an accepted case. */
+    record Accepted(UUID caseId, UUID cardholderId, boolean replayed) {
+    }
+
+    Accepted submit(SubmitCaseRequest request, String idempotencyKey, Actor actor) {
+        validate(request);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        byte[] fingerprint = idempotencyKey == null ? null : fingerprint(request);
+        if (idempotencyKey != null) {
+            Optional<Accepted> earlier = earlierAnswer(idempotencyKey, actor, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        UUID cardholderId;
+        UUID previousCardId = null;
+        if (request.type().needsExistingCard()) {
+            RegisteredCard card = cards.findByNumber(request.cardNumber())
+                    .orElseThrow(() -> RequestProblems.unprocessable("cardNumber", "does not name a card we hold"));
+            requireEligible(request.type(), card, today);
+            cardholderId = card.cardholderId();
+            previousCardId = card.cardId();
+        } else {
+            cardholderId = UUID.randomUUID();
+        }
+        UUID caseId = UUID.randomUUID();
+        AgeBand ageBand = validity.ageBand(request.applicant().dateOfBirth(), today);
+        SealedValue cardRecord = sealer.seal(cardholderId, new CardRecord(request.applicant().legalName(),
+                request.applicant().dateOfBirth(), request.applicant().genderMarker()));
+        SealedValue contact = request.contact() == null ? null : sealer.seal(cardholderId,
+                new Contact(request.contact().phone(), request.contact().email()));
+        SealedValue delivery = request.delivery() == null ? null : sealer.seal(cardholderId, delivery(request.delivery()));
+        SubmitCase command = new SubmitCase(caseId, request.type(), request.siteId(), cardholderId, ageBand,
+                cardRecord, contact, delivery, previousCardId, request.replacementReason(), now);
+        UUID finalCardholderId = cardholderId;
+        try {
+            return transaction.execute(status -> {
+                if (idempotencyKey != null) {
+                    jdbc.update("""
+                            INSERT INTO lookup.idempotent_request (idempotency_key, actor_id, request_fingerprint,
+                                case_id, cardholder_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                            """, idempotencyKey, actor.userId(), fingerprint, caseId, finalCardholderId,
+                            now.atOffset(ZoneOffset.UTC));
+                }
+                commands.sendAndWait(command);
+                return new Accepted(caseId, finalCardholderId, false);
+            });
+        } catch (DuplicateKeyException raced) {
+            // The same key arrived twice at once; the other request's case is the answer.
+            return earlierAnswer(idempotencyKey, actor, fingerprint).orElseThrow(() -> raced);
+        }
+    }
+
+    static Delivery delivery(CaseRequests.DeliveryAddress address) {
+        return new Delivery(address.careOf(), address.street(), address.unit(), address.city(), address.region(),
+                address.postalCode());
+    }
+
+    private void validate(SubmitCaseRequest request) {
+        if (request.type().needsExistingCard() && request.cardNumber() == null) {
+            throw RequestProblems.invalid("cardNumber", "is required for " + request.type() + " cases");
+        }
+        if (!request.type().needsExistingCard() && request.cardNumber() != null) {
+            throw RequestProblems.invalid("cardNumber", "must not be given for NEW cases");
+        }
+        if (request.cardNumber() != null && !CardNumber.isWellFormed(request.cardNumber())) {
+            throw RequestProblems.invalid("cardNumber", "has an invalid check digit");
+        }
+        if ((request.type() == CaseType.REPLACEMENT) != (request.replacementReason() != null)) {
+            throw RequestProblems.invalid("replacementReason", "is required for REPLACEMENT cases and only for them");
+        }
+        if (request.applicant().dateOfBirth().isBefore(EARLIEST_BIRTH)) {
+            throw RequestProblems.invalid("applicant.dateOfBirth", "must be after 1900-01-01");
+        }
+        if (request.contact() != null && request.contact().phone() == null && request.contact().email() == null) {
+            throw RequestProblems.invalid("contact", "needs a phone or an e-mail");
+        }
+    }
+
+    private void requireEligible(CaseType type, RegisteredCard card, LocalDate today) {
+        boolean eligible = switch (type) {
+            case RENEWAL -> card.status() == CardStatus.ACTIVE && renewal.isOpen(card.expiresOn(), today);
+            case REPLACEMENT -> (card.status() == CardStatus.ACTIVE || card.status() == CardStatus.REPORTED_LOST)
+                    && (card.expiresOn() == null || !today.isAfter(card.expiresOn()));
+            case UPDATE -> card.status() == CardStatus.ACTIVE
+                    && (card.expiresOn() == null || !today.isAfter(card.expiresOn()));
+            case NEW -> true;
+        };
+        if (!eligible) {
+            throw new ProblemException(HttpStatus.CONFLICT, URI_NOT_ELIGIBLE, "Card not eligible",
+                    "The card cannot be the subject of a " + type + " case now (status " + card.status()
+                            + (type == CaseType.RENEWAL ? ", or outside its renewal window" : "") + ").",
+                    Map.of("code", "card-not-eligible", "currentState", card.status().name()));
+        }
+    }
+
+    private static final java.net.URI URI_NOT_ELIGIBLE = java.net.URI.create("urn:mincard:problem:card-not-eligible");
+
+    private Optional<Accepted> earlierAnswer(String key, Actor actor, byte[] fingerprint) {
+        return jdbc.query("""
+                        SELECT request_fingerprint, case_id, cardholder_id FROM lookup.idempotent_request
+                        WHERE idempotency_key = ? AND actor_id = ?
+                        """,
+                (rs, row) -> {
+                    if (!Arrays.equals(rs.getBytes("request_fingerprint"), fingerprint)) {
+                        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.CONFLICT,
+                                "Idempotency key reused",
+                                "This Idempotency-Key was already used for a different request.",
+                                Map.of("code", "idempotency-key-reused"));
+                    }
+                    return new Accepted(rs.getObject("case_id", UUID.class),
+                            rs.getObject("cardholder_id", UUID.class), true);
+                }, key, actor.userId()).stream().findFirst();
+    }
+
+    /** A keyed fingerprint of the request, so a reused key with another body is recognised without storing it. */
+    private byte[] fingerprint(SubmitCaseRequest request) {
+        return blindIndex.of("idempotency", Objects.toString(request.type()) + '\u0000' + request.siteId() + '\u0000'
+                + request.applicant().legalName() + '\u0000' + request.applicant().dateOfBirth() + '\u0000'
+                + request.applicant().genderMarker() + '\u0000' + request.contact() + '\u0000' + request.delivery()
+                + '\u0000' + request.cardNumber() + '\u0000' + request.replacementReason());
+    }
+}

@@ -1,0 +1,23 @@
+package org.mincard.application.lifecycle;
+
+import org.mincard.domain.casefile.DocumentType;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The document types clerks may record, with their points, from configuration. */
+public record DocumentCatalogue(Map<String, DocumentType> types) {
+
+    public DocumentCatalogue {
+        types = Map.copyOf(types);
+    }
+
+    public Optional<DocumentType> find(String code) {
+        return Optional.ofNullable(types.get(code));
+    }
+
+    public Set<String> codes() {
+        return new java.util.TreeSet<>(types.keySet());
+    }
+}

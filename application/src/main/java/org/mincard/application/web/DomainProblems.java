@@ -1,0 +1,62 @@
+package org.mincard.application.web;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.mincard.domain.shared.DomainRejection;
+import org.mincard.domain.shared.NotVisible;
+import org.mincard.domain.shared.PermissionDenied;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Answers the domain's refusals: a transition or rule that does not allow the command is a 409 carrying the current
+ * state; a case the actor may not see, or that does not exist, is the same 404; two commands racing on one case
+ * leave the loser a 409 to retry.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DomainProblems {
+
+    @ExceptionHandler(PermissionDenied.class)
+    ResponseEntity<Object> permissionDenied(PermissionDenied ex) {
+        return ApiProblems.problem(HttpStatus.FORBIDDEN, URI.create("urn:mincard:problem:" + ex.code()),
+                "Not allowed", ex.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(DomainRejection.class)
+    ResponseEntity<Object> rejected(DomainRejection ex) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("code", ex.code());
+        if (ex.currentState() != null) {
+            properties.put("currentState", ex.currentState());
+        }
+        return ApiProblems.problem(HttpStatus.CONFLICT, URI.create("urn:mincard:problem:" + ex.code()),
+                "Not allowed in the current state", ex.getMessage(), properties);
+    }
+
+    @ExceptionHandler(NotVisible.class)
+    ResponseEntity<Object> notVisible(NotVisible ex) {
+        return ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not found", ex.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> notFound(AggregateNotFoundException ex) {
+        return ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not found",
+                "It does not exist or is not visible to you.", Map.of());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrent(ConcurrencyException ex) {
+        return ApiProblems.problem(HttpStatus.CONFLICT, ApiProblems.CONFLICT, "Concurrent change",
+                "Another change to the same record was committed at the same moment; read it again and retry.",
+                Map.of("code", "concurrent-change"));
+    }
+}

@@ -1,0 +1,27 @@
+package org.mincard.application.web;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.List;
+import java.util.Map;
+
+/** 4xx answers for request rules that span fields and so cannot be bean-validation annotations. */
+public final class RequestProblems {
+
+    private RequestProblems() {
+    }
+
+    /** 400: the field breaks a rule; the message names the rule, never the value. */
+    public static ProblemException invalid(String field, String rule) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, ApiProblems.VALIDATION, "Invalid request",
+                "The field '" + field + "' " + rule + ".",
+                Map.of("errors", List.of(new ApiProblems.FieldProblem(field, rule))));
+    }
+
+    /** 422: the request is well-formed but refers to something we cannot act on. */
+    public static ProblemException unprocessable(String field, String rule) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.VALIDATION, "Unprocessable request",
+                "The field '" + field + "' " + rule + ".",
+                Map.of("errors", List.of(new ApiProblems.FieldProblem(field, rule))));
+    }
+}

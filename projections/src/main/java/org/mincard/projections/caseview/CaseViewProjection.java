@@ -1,0 +1,181 @@
+package org.mincard.projections.caseview;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.mincard.domain.cardholder.CardProduced;
+import org.mincard.domain.casefile.CaseDenied;
+import org.mincard.domain.casefile.CaseFileEvent;
+import org.mincard.domain.casefile.CaseState;
+import org.mincard.domain.casefile.CaseSubmitted;
+import org.mincard.domain.casefile.CardMailed;
+import org.mincard.domain.casefile.CaseCardProduced;
+import org.mincard.domain.casefile.DenialReason;
+import org.mincard.domain.casefile.DocumentsReviewed;
+import org.mincard.domain.personaldata.DataClass;
+import org.mincard.domain.personaldata.KeyReference;
+import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.shared.ActorMetaData;
+import org.mincard.domain.shared.AgeBand;
+import org.mincard.domain.shared.CaseType;
+import org.mincard.projections.caseview.SealedField.CaseField;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps the non-personal view of every case, its history, and sealed copies of its personal fields. Handlers are
+ * idempotent: a row only moves forward to a higher aggregate sequence, so replays and redeliveries are harmless.
+ */
+@Component
+@ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
+class CaseViewProjection {
+
+    static final String PROCESSING_GROUP = "case-view";
+
+    private final JdbcTemplate jdbc;
+
+    CaseViewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CaseFileEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+            @MetaDataValue(ActorMetaData.ACTOR_ID) String actorId,
+            @MetaDataValue(ActorMetaData.ACTOR_ROLE) String actorRole) {
+        if (event instanceof CaseSubmitted submitted) {
+            insert(submitted, sequence, recordedAt);
+        } else {
+            advance(event, sequence, recordedAt);
+        }
+        jdbc.update("""
+                INSERT INTO read_model.case_history (case_id, sequence, event, occurred_at, actor_id, actor_role)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, sequence) DO NOTHING
+                """, event.caseId(), sequence, event.getClass().getSimpleName(), utc(recordedAt), actorId, actorRole);
+    }
+
+    @EventHandler
+    void on(CardProduced event) {
+        seal(event.caseId(), CaseField.CARD_NUMBER, event.cardNumber());
+    }
+
+    private void insert(CaseSubmitted event, long sequence, Instant recordedAt) {
+        jdbc.update("""
+                INSERT INTO read_model.case_view (case_id, case_type, site_id, state, cardholder_id, age_band,
+                    previous_card_id, submitted_at, last_changed_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (case_id) DO NOTHING
+                """, event.caseId(), event.type().name(), event.siteId(), CaseState.SUBMITTED.name(),
+                event.cardholderId(), event.ageBand().name(), event.previousCardId(), utc(event.submittedAt()),
+                utc(recordedAt), sequence);
+        seal(event.caseId(), CaseField.CARD_RECORD, event.cardRecord());
+        seal(event.caseId(), CaseField.CONTACT, event.contact());
+        seal(event.caseId(), CaseField.DELIVERY, event.delivery());
+    }
+
+    private void advance(CaseFileEvent event, long sequence, Instant recordedAt) {
+        jdbc.update("""
+                UPDATE read_model.case_view SET state = ?, last_changed_at = ?, version = ?
+                WHERE case_id = ? AND version < ?
+                """, CaseState.after(event).name(), utc(recordedAt), sequence, event.caseId(), sequence);
+        if (event instanceof DocumentsReviewed reviewed) {
+            jdbc.update("UPDATE read_model.case_view SET points_rule_met = ? WHERE case_id = ?",
+                    reviewed.meetsPointsRule(), event.caseId());
+            seal(event.caseId(), CaseField.REVIEW, reviewed.review());
+        } else if (event instanceof CaseDenied denied) {
+            jdbc.update("UPDATE read_model.case_view SET denial_reason = ?, appeal_deadline = ? WHERE case_id = ?",
+                    denied.reason().name(), utc(denied.appealDeadline()), event.caseId());
+        } else if (event instanceof CaseCardProduced produced) {
+            jdbc.update("UPDATE read_model.case_view SET card_id = ? WHERE case_id = ?",
+                    produced.cardId(), event.caseId());
+        } else if (event instanceof CardMailed mailed) {
+            seal(event.caseId(), CaseField.DELIVERY, mailed.delivery());
+        }
+    }
+
+    private void seal(UUID caseId, CaseField field, SealedValue value) {
+        if (value == null) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO read_model.case_sealed_field (case_id, field, subject_id, data_class, key_version, ciphertext)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (case_id, field) DO UPDATE SET subject_id = EXCLUDED.subject_id,
+                    data_class = EXCLUDED.data_class, key_version = EXCLUDED.key_version,
+                    ciphertext = EXCLUDED.ciphertext
+                """, caseId, field.name(), value.key().subjectId(), value.key().dataClass().name(),
+                value.key().keyVersion(), value.ciphertext());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE read_model.case_view, read_model.case_history, read_model.case_sealed_field");
+    }
+
+    @QueryHandler
+    Optional<CaseView> handle(GetCase query) {
+        List<CaseView.HistoryEntry> history = jdbc.query("""
+                        SELECT sequence, event, occurred_at, actor_id, actor_role FROM read_model.case_history
+                        WHERE case_id = ? ORDER BY sequence
+                        """,
+                (rs, row) -> new CaseView.HistoryEntry(rs.getLong("sequence"), rs.getString("event"),
+                        instant(rs, "occurred_at"), rs.getString("actor_id"), rs.getString("actor_role")),
+                query.caseId());
+        return jdbc.query("SELECT * FROM read_model.case_view WHERE case_id = ?",
+                (rs, row) -> toView(rs, history), query.caseId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    List<SealedField> handle(GetCaseSealedFields query) {
+        return jdbc.query("""
+                        SELECT field, subject_id, data_class, key_version, ciphertext
+                        FROM read_model.case_sealed_field WHERE case_id = ? ORDER BY field
+                        """,
+                (rs, row) -> new SealedField(CaseField.valueOf(rs.getString("field")),
+                        new SealedValue(new KeyReference(rs.getObject("subject_id", UUID.class),
+                                DataClass.valueOf(rs.getString("data_class")), rs.getInt("key_version")),
+                                rs.getBytes("ciphertext"))),
+                query.caseId());
+    }
+
+    private static CaseView toView(ResultSet rs, List<CaseView.HistoryEntry> history) throws SQLException {
+        String denialReason = rs.getString("denial_reason");
+        Object pointsRuleMet = rs.getObject("points_rule_met");
+        return new CaseView(
+                rs.getObject("case_id", UUID.class),
+                CaseType.valueOf(rs.getString("case_type")),
+                rs.getObject("site_id", UUID.class),
+                CaseState.valueOf(rs.getString("state")),
+                rs.getObject("cardholder_id", UUID.class),
+                AgeBand.valueOf(rs.getString("age_band")),
+                rs.getObject("previous_card_id", UUID.class),
+                rs.getObject("card_id", UUID.class),
+                (Boolean) pointsRuleMet,
+                denialReason == null ? null : DenialReason.valueOf(denialReason),
+                instant(rs, "appeal_deadline"),
+                instant(rs, "submitted_at"),
+                instant(rs, "last_changed_at"),
+                history);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
