@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String PREFIX = "mincard.embedded-postgres.";
-    private static final String SOURCE_NAME = "mincardEmbeddedPostgres";
+    /** The property source that carries the embedded server's datasource settings. */
+    public static final String SOURCE_NAME = "mincardEmbeddedPostgres";
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
     private static final Map<Path, EmbeddedPostgres> SERVERS = new java.util.HashMap<>();
     private static EmbeddedPostgres ephemeralServer;

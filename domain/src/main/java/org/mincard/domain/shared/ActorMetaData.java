@@ -2,13 +2,15 @@ package org.mincard.domain.shared;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The message metadata keys that carry the acting user on every command, and from there on every event.
+ * The message metadata keys that carry the acting user on every command, and by correlation on every event it
+ * causes: the opaque user id, the role name, and the site ids (ascending, comma-separated) or {@value #ALL_SITES}.
  * Ids and roles only; never a name.
  */
 public final class ActorMetaData {
@@ -16,18 +18,18 @@ public final class ActorMetaData {
     public static final String ACTOR_ID = "actorId";
     public static final String ACTOR_ROLE = "actorRole";
     public static final String ACTOR_SITES = "actorSites";
-    public static final String ACTOR_ALL_SITES = "actorAllSites";
+    public static final String ALL_SITES = "*";
+    public static final List<String> KEYS = List.of(ACTOR_ID, ACTOR_ROLE, ACTOR_SITES);
 
     private ActorMetaData() {
     }
 
-    public static Map<String, Object> of(Actor actor) {
-        Map<String, Object> metaData = new HashMap<>();
+    public static Map<String, String> of(Actor actor) {
+        Map<String, String> metaData = new HashMap<>();
         metaData.put(ACTOR_ID, actor.userId());
         metaData.put(ACTOR_ROLE, actor.role().name());
-        metaData.put(ACTOR_SITES, actor.siteIds().stream().map(UUID::toString).sorted()
-                .collect(Collectors.joining(",")));
-        metaData.put(ACTOR_ALL_SITES, Boolean.toString(actor.allSites()));
+        metaData.put(ACTOR_SITES, actor.allSites() ? ALL_SITES
+                : actor.siteIds().stream().map(UUID::toString).sorted().collect(Collectors.joining(",")));
         return metaData;
     }
 
@@ -38,10 +40,13 @@ public final class ActorMetaData {
         if (id == null || role == null) {
             return null;
         }
-        Object sites = metaData.get(ACTOR_SITES);
-        Set<UUID> siteIds = sites == null || sites.toString().isBlank() ? Set.of()
-                : Arrays.stream(sites.toString().split(",")).map(UUID::fromString).collect(Collectors.toSet());
-        return new Actor(id.toString(), Role.valueOf(role.toString()), siteIds,
-                Boolean.parseBoolean(String.valueOf(metaData.get(ACTOR_ALL_SITES))));
+        Object rawSites = metaData.get(ACTOR_SITES);
+        String sites = rawSites == null ? "" : rawSites.toString();
+        if (ALL_SITES.equals(sites)) {
+            return new Actor(id.toString(), Role.valueOf(role.toString()), Set.of(), true);
+        }
+        Set<UUID> siteIds = sites.isBlank() ? Set.of()
+                : Arrays.stream(sites.split(",")).map(UUID::fromString).collect(Collectors.toSet());
+        return new Actor(id.toString(), Role.valueOf(role.toString()), siteIds, false);
     }
 }

@@ -1,0 +1,73 @@
+package org.mincard.application.security;
+
+import org.mincard.domain.shared.Actor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The embedded default: built-in demo users over HTTP Basic. Never for real data; see {@link DemoUsersGuard}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = DemoUsersGuard.MODE, havingValue = "demo", matchIfMissing = true)
+class DemoAuthenticationConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService demoUsers(SecuritySettings settings, PasswordEncoder encoder,
+            ConfigurableEnvironment environment) {
+        DemoUsersGuard.check(environment);
+        SecuritySettings.Demo demo = settings.demo();
+        String hash = encoder.encode(DemoPassword.resolve(demo.password(), demo.passwordFile()));
+        Map<String, DemoUserDetails> users = new LinkedHashMap<>();
+        DemoUsers.builtIn().forEach((name, actor) -> users.put(name, new DemoUserDetails(name, hash, actor)));
+        demo.users().forEach((name, user) -> users.put(name, new DemoUserDetails(name,
+                encoder.encode(user.password()), extraActor(name, user))));
+        Map<String, DemoUserDetails> byName = Map.copyOf(users);
+        return username -> {
+            DemoUserDetails user = byName.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("unknown demo user");
+            }
+            // A fresh copy each time: Spring erases credentials on what it is given after authenticating.
+            return new DemoUserDetails(user.username(), user.passwordHash(), user.actor());
+        };
+    }
+
+    private static Actor extraActor(String name, SecuritySettings.Demo.User user) {
+        // The actor id must be opaque like an identity provider's; the configured name is only a login.
+        String userId = UUID.nameUUIDFromBytes(("mincard-demo-user:" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return Actors.of(userId, user.role(), user.sites(), user.allSites());
+    }
+
+    @Bean
+    AuthenticationMechanism demoAuthentication(UserDetailsService demoUsers) {
+        SecurityProblems problems = new SecurityProblems("Basic realm=\"mincard\"");
+        return new AuthenticationMechanism() {
+            @Override
+            public void configure(HttpSecurity http) throws Exception {
+                http.userDetailsService(demoUsers)
+                        .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+            }
+
+            @Override
+            public SecurityProblems problems() {
+                return problems;
+            }
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package org.mincard.application.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * 401 and 403 as problem+json, like every other answer of the API. The body never says why a credential failed
+ * (unknown user, wrong password, expired or forged token): that would help guessing and may echo token contents.
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final URI UNAUTHENTICATED = URI.create("urn:mincard:problem:unauthenticated");
+    static final URI FORBIDDEN = URI.create("urn:mincard:problem:forbidden");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final String challenge;
+
+    /** @param challenge the {@code WWW-Authenticate} value that tells a client how to authenticate */
+    SecurityProblems(String challenge) {
+        this.challenge = challenge;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        write(response, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "Authentication required",
+                "This request needs valid credentials.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException denied) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
+                "Your role may not make this request.");
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.toString());
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
