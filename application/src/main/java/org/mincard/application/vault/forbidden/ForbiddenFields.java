@@ -62,8 +62,8 @@ final class ForbiddenFields {
     }
 
     /**
-     * The forbidden fields in this JSON, in document order; empty if none, or if the body is not JSON (the normal
-     * request handling then rejects it).
+     * The forbidden fields in this JSON, in document order; empty if none. A body that is not well-formed JSON
+     * yields what was found before the syntax error (the normal request handling then rejects the rest).
      */
     List<Finding> scan(byte[] json) {
         List<Finding> findings = new ArrayList<>();
@@ -88,7 +88,8 @@ final class ForbiddenFields {
                 }
             }
         } catch (IOException | RuntimeException notJson) {
-            return List.of();
+            // Whatever was found before the syntax error is still refused; the rest is left to the 400 handling.
+            return findings;
         }
         return findings;
     }
