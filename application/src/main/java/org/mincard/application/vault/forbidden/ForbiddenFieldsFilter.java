@@ -1,0 +1,186 @@
+package org.mincard.application.vault.forbidden;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Refuses, with 422, any {@code /api/} request whose JSON body carries a field the ordinance forbids collecting
+ * (immigration status, SSN/ITIN, document numbers or images, home address ...), wherever it is nested. It runs after
+ * authentication and before the body is bound to a request type, so the answer names the forbidden field even where
+ * an unknown field would otherwise answer 400. The value is never read into an object, stored or logged: the problem
+ * names the field's path and the rule only.
+ */
+@Component
+class ForbiddenFieldsFilter extends OncePerRequestFilter {
+
+    static final String FORBIDDEN_DATA = "urn:mincard:problem:forbidden-personal-data";
+    static final String BODY_TOO_LARGE = "urn:mincard:problem:body-too-large";
+    private static final Logger LOG = LoggerFactory.getLogger(ForbiddenFieldsFilter.class);
+
+    private final ForbiddenFields forbidden;
+    private final int maxBodyBytes;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ForbiddenFieldsFilter(ForbiddenFieldsProperties properties) {
+        this.forbidden = new ForbiddenFields(properties.forbiddenFields());
+        this.maxBodyBytes = properties.maxBodyBytes();
+        if (forbidden.size() == 0) {
+            LOG.warn("No forbidden fields are configured (mincard.privacy.forbidden-fields): requests carrying"
+                    + " immigration status, SSN/ITIN, document numbers or home addresses will not be refused");
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/") || !isJson(request.getContentType());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] body = readAtMost(request.getInputStream(), maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            write(response, HttpStatus.PAYLOAD_TOO_LARGE, problem(BODY_TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Request body too large", "The request body is larger than " + maxBodyBytes + " bytes.",
+                    List.of()));
+            return;
+        }
+        List<ForbiddenFields.Finding> findings = forbidden.scan(body);
+        if (!findings.isEmpty()) {
+            java.util.Arrays.fill(body, (byte) 0);
+            LOG.info("Refused a request to {} {} carrying forbidden field(s) {}", request.getMethod(),
+                    request.getRequestURI(), findings.stream().map(ForbiddenFields.Finding::field).toList());
+            List<Map<String, String>> errors = findings.stream()
+                    .map(f -> Map.of("field", f.field(), "message", "must not be sent (rule " + f.rule() + ")"))
+                    .toList();
+            String fields = findings.stream().map(f -> "'" + f.field() + "' (rule " + f.rule() + ")")
+                    .collect(Collectors.joining(", "));
+            write(response, HttpStatus.UNPROCESSABLE_ENTITY, problem(FORBIDDEN_DATA, HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Forbidden personal data", "This service never collects such data; remove " + fields
+                            + ". See docs/privacy.md.", errors));
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+        } catch (RuntimeException invalid) {
+            return false;
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        return in.readNBytes(limit);
+    }
+
+    private static Map<String, Object> problem(String type, HttpStatus status, String title, String detail,
+                                               List<Map<String, String>> errors) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", type);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        if (!errors.isEmpty()) {
+            problem.put("errors", errors);
+        }
+        return problem;
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, Map<String, Object> problem)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request with its body already read, so the rest of the chain reads the same bytes. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous body only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

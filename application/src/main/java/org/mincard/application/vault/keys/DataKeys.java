@@ -1,0 +1,178 @@
+package org.mincard.application.vault.keys;
+
+import org.mincard.domain.personaldata.DataClass;
+import org.mincard.domain.personaldata.KeyReference;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The data-key store: one AES-256 key per (subject, data class, key version), kept in {@code vault.data_key} wrapped
+ * under a key-encryption key. Retention destroys keys here; the vault's sealer and gate obtain keys here.
+ *
+ * <p>Every lookup reads the row, so a key destroyed by any node is refused by every node; only the unwrap is cached.
+ */
+public class DataKeys {
+
+    private static final int MAX_CREATE_ATTEMPTS = 5;
+
+    private final JdbcTemplate jdbc;
+    private final KeyEncryptionKeys keks;
+    private final DataKeyCache cache;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    DataKeys(JdbcTemplate jdbc, KeyEncryptionKeys keks, DataKeyCache cache, Clock clock) {
+        this.jdbc = jdbc;
+        this.keks = keks;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /**
+     * The live key that seals new values of this subject and class: the newest version if it is live, otherwise a
+     * new version one above the newest, so a key destroyed by a purge is never used again.
+     */
+    public SealingKey keyForSealing(UUID subjectId, DataClass dataClass) {
+        Objects.requireNonNull(subjectId, "subjectId");
+        Objects.requireNonNull(dataClass, "dataClass");
+        for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
+            List<Row> newest = jdbc.query("""
+                            SELECT key_version, kek_id, wrapped_key FROM vault.data_key
+                            WHERE subject_id = ? AND data_class = ? ORDER BY key_version DESC LIMIT 1""",
+                    (rs, i) -> new Row(new KeyReference(subjectId, dataClass, rs.getInt(1)),
+                            rs.getString(2), rs.getBytes(3)),
+                    subjectId, dataClass.name());
+            if (!newest.isEmpty() && newest.get(0).isLive()) {
+                Row row = newest.get(0);
+                return new SealingKey(row.reference(), unwrap(row));
+            }
+            int version = newest.isEmpty() ? 1 : newest.get(0).reference().keyVersion() + 1;
+            SealingKey created = create(new KeyReference(subjectId, dataClass, version));
+            if (created != null) {
+                return created;
+            }
+        }
+        throw new IllegalStateException("could not create a data key after " + MAX_CREATE_ATTEMPTS
+                + " attempts under concurrent writers");
+    }
+
+    /** The state of each referenced key, read in one query; each key is unwrapped at most once. */
+    public Map<KeyReference, KeyState> keysForUnsealing(Collection<KeyReference> references) {
+        List<KeyReference> distinct = new ArrayList<>(new LinkedHashSet<>(references));
+        Map<KeyReference, KeyState> states = new HashMap<>();
+        if (distinct.isEmpty()) {
+            return states;
+        }
+        for (Row row : rows(distinct)) {
+            states.put(row.reference(), row.isLive() ? new KeyState.Live(unwrap(row)) : new KeyState.Destroyed());
+        }
+        for (KeyReference reference : distinct) {
+            states.putIfAbsent(reference, new KeyState.Unknown());
+        }
+        return states;
+    }
+
+    /**
+     * Destroys every live key of this subject and class: erases the wrapped key and leaves a tombstone naming the
+     * purge. Idempotent: keys already destroyed keep their first tombstone. Returns how many keys this call destroyed.
+     */
+    public int destroyKeys(UUID subjectId, DataClass dataClass, PurgeReference purge) {
+        Objects.requireNonNull(purge, "purge");
+        List<Integer> versions = jdbc.queryForList("""
+                        UPDATE vault.data_key
+                        SET wrapped_key = NULL, destroyed_at = ?, purge_sweep_id = ?, purge_rule_id = ?
+                        WHERE subject_id = ? AND data_class = ? AND wrapped_key IS NOT NULL
+                        RETURNING key_version""", Integer.class,
+                Timestamp.from(clock.instant()), purge.sweepId(), purge.ruleId(), subjectId, dataClass.name());
+        versions.forEach(version -> cache.evict(new KeyReference(subjectId, dataClass, version)));
+        return versions.size();
+    }
+
+    /** The bytes bound to a wrapped data key, so that it cannot be moved to another subject, class or version. */
+    static byte[] associatedData(KeyReference reference) {
+        return ("mincard:data-key:v1|" + reference.subjectId() + "|" + reference.dataClass() + "|"
+                + reference.keyVersion()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private SealingKey create(KeyReference reference) {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        try {
+            WrappedKey wrapped = keks.wrap(key, associatedData(reference));
+            int inserted = jdbc.update("""
+                            INSERT INTO vault.data_key (subject_id, data_class, key_version, kek_id, wrapped_key, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (subject_id, data_class, key_version) DO NOTHING""",
+                    reference.subjectId(), reference.dataClass().name(), reference.keyVersion(),
+                    wrapped.kekId(), wrapped.bytes(), Timestamp.from(clock.instant()));
+            if (inserted == 0) {
+                return null;
+            }
+            SecretKey secret = new SecretKeySpec(key, "AES");
+            cache.put(reference, wrapped.kekId(), secret);
+            return new SealingKey(reference, secret);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private List<Row> rows(List<KeyReference> references) {
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    SELECT k.subject_id, k.data_class, k.key_version, k.kek_id, k.wrapped_key
+                    FROM vault.data_key k
+                    JOIN unnest(?::uuid[], ?::varchar[], ?::int[]) AS r(subject_id, data_class, key_version)
+                      ON k.subject_id = r.subject_id AND k.data_class = r.data_class
+                     AND k.key_version = r.key_version""");
+            Array subjects = connection.createArrayOf("uuid",
+                    references.stream().map(KeyReference::subjectId).toArray());
+            Array classes = connection.createArrayOf("varchar",
+                    references.stream().map(r -> r.dataClass().name()).toArray());
+            Array versions = connection.createArrayOf("int4",
+                    references.stream().map(KeyReference::keyVersion).toArray());
+            statement.setArray(1, subjects);
+            statement.setArray(2, classes);
+            statement.setArray(3, versions);
+            return statement;
+        }, (rs, i) -> new Row(new KeyReference(rs.getObject(1, UUID.class), DataClass.valueOf(rs.getString(2)),
+                rs.getInt(3)), rs.getString(4), rs.getBytes(5)));
+    }
+
+    private SecretKey unwrap(Row row) {
+        SecretKey cached = cache.get(row.reference(), row.kekId());
+        if (cached != null) {
+            return cached;
+        }
+        byte[] key = keks.unwrap(new WrappedKey(row.kekId(), row.wrappedKey()), associatedData(row.reference()));
+        try {
+            SecretKey secret = new SecretKeySpec(key, "AES");
+            cache.put(row.reference(), row.kekId(), secret);
+            return secret;
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private record Row(KeyReference reference, String kekId, byte[] wrappedKey) {
+        boolean isLive() {
+            return wrappedKey != null;
+        }
+    }
+}

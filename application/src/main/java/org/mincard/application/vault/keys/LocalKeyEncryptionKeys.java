@@ -1,0 +1,84 @@
+package org.mincard.application.vault.keys;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * KEKs held in this process's memory, loaded from configuration or key files. Wrapping is AES-256-GCM with a random
+ * 96-bit nonce: {@code nonce || ciphertext || tag}. A random nonce is safe for far more wraps than a city will ever
+ * make under one KEK (the limit is about 2^32 per key).
+ */
+final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final Map<String, SecretKey> keys;
+    private final String currentKekId;
+    private final SecureRandom random = new SecureRandom();
+
+    LocalKeyEncryptionKeys(Map<String, SecretKey> keys, String currentKekId) {
+        this.keys = Map.copyOf(keys);
+        this.currentKekId = Objects.requireNonNull(currentKekId, "currentKekId");
+        if (!this.keys.containsKey(currentKekId)) {
+            throw new IllegalArgumentException("the current KEK '" + currentKekId + "' is not among the loaded KEKs");
+        }
+    }
+
+    Set<String> kekIds() {
+        return keys.keySet();
+    }
+
+    @Override
+    public String currentKekId() {
+        return currentKekId;
+    }
+
+    @Override
+    public boolean knows(String kekId) {
+        return keys.containsKey(kekId);
+    }
+
+    @Override
+    public WrappedKey wrap(byte[] dataKey, byte[] associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKekId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            byte[] sealed = cipher.doFinal(dataKey);
+            byte[] wrapped = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, wrapped, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, wrapped, NONCE_BYTES, sealed.length);
+            return new WrappedKey(currentKekId, wrapped);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot wrap a data key under KEK '" + currentKekId + "'", e);
+        }
+    }
+
+    @Override
+    public byte[] unwrap(WrappedKey wrappedKey, byte[] associatedData) {
+        SecretKey kek = keys.get(wrappedKey.kekId());
+        if (kek == null) {
+            throw new IllegalStateException("KEK '" + wrappedKey.kekId() + "' is not configured on this node;"
+                    + " configure it until a key rotation has rewrapped every data key");
+        }
+        byte[] wrapped = wrappedKey.bytes();
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a wrapped data key failed authentication under KEK '"
+                    + wrappedKey.kekId() + "'", e);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package org.mincard.application.vault;
+
+import org.junit.jupiter.api.Test;
+import org.mincard.application.vault.keys.DataKeys;
+import org.mincard.application.vault.keys.PurgeReference;
+import org.mincard.application.web.ProblemException;
+import org.mincard.domain.personaldata.CardRecord;
+import org.mincard.domain.personaldata.Contact;
+import org.mincard.domain.personaldata.DataClass;
+import org.mincard.domain.personaldata.PersonalDataSealer;
+import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "mincard.vault.read-limit.max-reads=120",
+        "mincard.security.demo.users.test-auditor.password=test-password",
+        "mincard.security.demo.users.test-auditor.role=AUDITOR"})
+@Import(PersonalDataGateIT.CardRecordTestController.class)
+class PersonalDataGateIT {
+
+    private static final Map<UUID, SealedValue> STORED = new ConcurrentHashMap<>();
+    private static final UUID SITE = UUID.randomUUID();
+
+    @Autowired
+    PersonalDataSealer sealer;
+
+    @Autowired
+    PersonalDataGate gate;
+
+    @Autowired
+    DataKeys dataKeys;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    /** Stands in for a controller that returns personal fields, e.g. the case read endpoint. */
+    @RestController
+    static class CardRecordTestController {
+
+        private final PersonalDataGate gate;
+        private final ActorProvider actors;
+
+        CardRecordTestController(PersonalDataGate gate, ActorProvider actors) {
+            this.gate = gate;
+            this.actors = actors;
+        }
+
+        @GetMapping("/api/test/card-records/{subjectId}")
+        Object read(@PathVariable UUID subjectId, AccessPurpose purpose) {
+            Unsealed unsealed = gate.unseal(actors.currentActor(), purpose, AccessContext.none(),
+                    STORED.get(subjectId), CardRecord.class).orRefuse();
+            return unsealed instanceof Unsealed.Shown shown
+                    ? Map.of("legalName", shown.data(CardRecord.class).legalName())
+                    : ((Unsealed.Purged) unsealed).marker();
+        }
+    }
+
+    @Test
+    void showsThePlaintextAndRecordsOneAccess_whenAClerkReadsForCaseWork() {
+        UUID subjectId = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        CardRecord card = new CardRecord("Rosa Jiménez", LocalDate.of(1985, 5, 6), null);
+        SealedValue sealed = sealer.seal(subjectId, card);
+        Actor clerk = new Actor("clerk-" + UUID.randomUUID(), Role.CLERK, Set.of(SITE), false);
+
+        Unsealed unsealed = gate.unseal(clerk, AccessPurpose.CASE_WORK, AccessContext.ofCase(caseId, SITE), sealed);
+
+        assertThat(unsealed).isInstanceOfSatisfying(Unsealed.Shown.class,
+                shown -> assertThat(shown.data()).isEqualTo(card));
+        assertThat(jdbc.queryForList("""
+                SELECT actor_id, actor_role, site_id, case_id, subject_id, data_class, purpose, outcome,
+                       refusal_reason, request_reference
+                FROM audit.access_record WHERE subject_id = ?""", subjectId))
+                .containsExactly(row("actor_id", clerk.userId(), "actor_role", "CLERK", "site_id", SITE,
+                        "case_id", caseId, "subject_id", subjectId, "data_class", "CARD_RECORD",
+                        "purpose", "CASE_WORK", "outcome", "SHOWN", "refusal_reason", null,
+                        "request_reference", null));
+    }
+
+    @Test
+    void writesOneRecordPerShownItemInOrder_whenAPageOfFiftyIsUnsealed() {
+        List<UUID> subjects = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UnsealRequest> page = subjects.stream()
+                .map(subject -> new UnsealRequest(sealer.seal(subject, new Contact("555-0100", null)),
+                        AccessContext.none()))
+                .toList();
+        Actor supervisor = new Actor("sup-" + UUID.randomUUID(), Role.SUPERVISOR, Set.of(), true);
+
+        List<Unsealed> answers = gate.unsealAll(supervisor, AccessPurpose.SUPERVISOR_REVIEW, page);
+
+        assertThat(answers).hasSize(50).allSatisfy(answer -> assertThat(answer.outcome()).isEqualTo(AccessOutcome.SHOWN));
+        List<UUID> logged = jdbc.queryForList("""
+                SELECT subject_id FROM audit.access_record WHERE actor_id = ? AND outcome = 'SHOWN'
+                ORDER BY access_id""", UUID.class, supervisor.userId());
+        assertThat(logged).containsExactlyElementsOf(subjects);
+    }
+
+    @Test
+    void refusesAndRecordsTheRefusal_whenAnAuditorAsksForPersonalData() {
+        UUID subjectId = UUID.randomUUID();
+        SealedValue sealed = sealer.seal(subjectId, new Contact(null, "a@example.org"));
+        Actor auditor = new Actor("aud-" + UUID.randomUUID(), Role.AUDITOR, Set.of(), true);
+
+        Unsealed unsealed = gate.unseal(auditor, AccessPurpose.CASE_WORK, AccessContext.none(), sealed);
+
+        assertThat(unsealed).isEqualTo(new Unsealed.Refused(DataClass.CONTACT, RefusalReason.ROLE_NOT_ALLOWED));
+        assertThat(outcomes(subjectId)).containsExactly("REFUSED/ROLE_NOT_ALLOWED");
+    }
+
+    @Test
+    void answersPurgedAndLeavesATombstone_whenTheKeyWasDestroyed() {
+        UUID subjectId = UUID.randomUUID();
+        SealedValue sealed = sealer.seal(subjectId, new Contact("555-0101", null));
+        PurgeReference purge = new PurgeReference(UUID.randomUUID(), "contact-after-pickup");
+
+        int destroyed = dataKeys.destroyKeys(subjectId, DataClass.CONTACT, purge);
+        int again = dataKeys.destroyKeys(subjectId, DataClass.CONTACT,
+                new PurgeReference(UUID.randomUUID(), "another-rule"));
+        Unsealed unsealed = gate.unseal(clerk(), AccessPurpose.CASE_WORK, AccessContext.none(), sealed);
+
+        assertThat(destroyed).isEqualTo(1);
+        assertThat(again).isZero();
+        assertThat(unsealed).isEqualTo(new Unsealed.Purged(DataClass.CONTACT));
+        assertThat(outcomes(subjectId)).containsExactly("PURGED/null");
+        assertThat(jdbc.queryForMap("""
+                SELECT wrapped_key, destroyed_at IS NOT NULL AS destroyed, purge_sweep_id, purge_rule_id
+                FROM vault.data_key WHERE subject_id = ?""", subjectId))
+                .containsEntry("wrapped_key", null).containsEntry("destroyed", true)
+                .containsEntry("purge_sweep_id", purge.sweepId()).containsEntry("purge_rule_id", purge.ruleId());
+    }
+
+    @Test
+    void sealsUnderANewKeyVersion_whenNewDataArrivesAfterAPurge() {
+        UUID subjectId = UUID.randomUUID();
+        SealedValue before = sealer.seal(subjectId, new Contact("555-0102", null));
+        dataKeys.destroyKeys(subjectId, DataClass.CONTACT, new PurgeReference(UUID.randomUUID(), "rule"));
+
+        SealedValue after = sealer.seal(subjectId, new Contact("555-0103", null));
+
+        assertThat(before.key().keyVersion()).isEqualTo(1);
+        assertThat(after.key().keyVersion()).isEqualTo(2);
+        List<Unsealed> answers = gate.unsealAll(clerk(), AccessPurpose.CASE_WORK, List.of(
+                new UnsealRequest(before, AccessContext.none()), new UnsealRequest(after, AccessContext.none())));
+        assertThat(answers.get(0)).isEqualTo(new Unsealed.Purged(DataClass.CONTACT));
+        assertThat(((Unsealed.Shown) answers.get(1)).data(Contact.class).phone()).isEqualTo("555-0103");
+    }
+
+    @Test
+    void answers429AndRecordsRateLimited_whenAUserReadsMoreThanTheLimit() {
+        Actor clerk = clerk();
+        UUID subjectId = UUID.randomUUID();
+        SealedValue sealed = sealer.seal(subjectId, new Contact("555-0104", null));
+        List<UnsealRequest> hundred = IntStream.range(0, 100)
+                .mapToObj(i -> new UnsealRequest(sealed, AccessContext.none())).toList();
+        gate.unsealAll(clerk, AccessPurpose.CASE_WORK, hundred);
+
+        assertThatThrownBy(() -> gate.unsealAll(clerk, AccessPurpose.CASE_WORK, hundred.subList(0, 30)))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
+
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM audit.access_record WHERE actor_id = ? AND outcome = 'RATE_LIMITED'""",
+                Long.class, clerk.userId())).isEqualTo(30L);
+    }
+
+    @Test
+    void refusesUpdatesAndDeletes_whenAnyoneTriesToAlterTheAccessLog() {
+        UUID subjectId = UUID.randomUUID();
+        gate.unseal(clerk(), AccessPurpose.CASE_WORK, AccessContext.none(),
+                sealer.seal(subjectId, new Contact("555-0105", null)));
+
+        assertThatThrownBy(() -> jdbc.update(
+                "UPDATE audit.access_record SET outcome = 'REFUSED' WHERE subject_id = ?", subjectId))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit.access_record WHERE subject_id = ?", subjectId))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit.access_record"))
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void answers400NamingTheHeaderAndShowsNothing_whenThePurposeIsMissing() {
+        UUID subjectId = storedCard("Missing Purpose");
+
+        ResponseEntity<String> response = clerkRest().getForEntity("/api/test/card-records/" + subjectId, String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).contains("X-Access-Purpose").doesNotContain("Missing Purpose");
+        assertThat(outcomes(subjectId)).isEmpty();
+    }
+
+    @Test
+    void answers400WithoutEchoingIt_whenThePurposeIsUnknown() {
+        UUID subjectId = storedCard("Unknown Purpose");
+
+        ResponseEntity<String> response = exchange("test-clerk", subjectId, "just-curious-7f3a");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("X-Access-Purpose").contains("CASE_WORK")
+                .doesNotContain("just-curious-7f3a").doesNotContain("Unknown Purpose");
+    }
+
+    @Test
+    void showsTheFieldAndRecordsTheReader_whenAClerkSendsAPurpose() {
+        UUID subjectId = storedCard("Lucía Ortega");
+
+        ResponseEntity<String> response = exchange("test-clerk", subjectId, "case-work");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).contains("Lucía Ortega");
+        assertThat(jdbc.queryForList("""
+                SELECT actor_id, actor_role, purpose, outcome FROM audit.access_record WHERE subject_id = ?""",
+                subjectId)).containsExactly(row("actor_id", "test-clerk", "actor_role", "CLERK",
+                "purpose", "CASE_WORK", "outcome", "SHOWN"));
+    }
+
+    @Test
+    void answers403AndRecordsTheRefusal_whenAnAuditorAsksOverHttp() {
+        UUID subjectId = storedCard("Never Shown");
+
+        ResponseEntity<String> response = exchange("test-auditor", subjectId, "CASE_WORK");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(response.getBody()).contains("CARD_RECORD").doesNotContain("Never Shown");
+        assertThat(outcomes(subjectId)).containsExactly("REFUSED/ROLE_NOT_ALLOWED");
+    }
+
+    @Test
+    void answersAPurgedMarker_whenTheFieldsKeyIsDestroyed() {
+        UUID subjectId = storedCard("Gone Forever");
+        dataKeys.destroyKeys(subjectId, DataClass.CARD_RECORD, new PurgeReference(UUID.randomUUID(), "card-lapsed"));
+
+        ResponseEntity<String> response = exchange("test-clerk", subjectId, "CASE_WORK");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).isEqualTo("{\"purged\":\"CARD_RECORD\"}");
+        assertThat(outcomes(subjectId)).containsExactly("PURGED/null");
+    }
+
+    private UUID storedCard(String legalName) {
+        UUID subjectId = UUID.randomUUID();
+        STORED.put(subjectId, sealer.seal(subjectId, new CardRecord(legalName, LocalDate.of(2000, 1, 1), null)));
+        return subjectId;
+    }
+
+    private ResponseEntity<String> exchange(String user, UUID subjectId, String purpose) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Access-Purpose", purpose);
+        return rest.withBasicAuth(user, "test-password").exchange("/api/test/card-records/" + subjectId,
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private TestRestTemplate clerkRest() {
+        return rest.withBasicAuth("test-clerk", "test-password");
+    }
+
+    private List<String> outcomes(UUID subjectId) {
+        return jdbc.queryForList("""
+                SELECT outcome || '/' || coalesce(refusal_reason, 'null') FROM audit.access_record
+                WHERE subject_id = ? ORDER BY access_id""", String.class, subjectId);
+    }
+
+    private static Actor clerk() {
+        return new Actor("clerk-" + UUID.randomUUID(), Role.CLERK, Set.of(SITE), false);
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+}
