@@ -1,11 +1,14 @@
 package org.mincard.application.vault;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.mincard.domain.personaldata.CardNumber;
 import org.mincard.domain.personaldata.CardRecord;
 import org.mincard.domain.personaldata.Contact;
 import org.mincard.domain.personaldata.DataClass;
@@ -17,7 +20,8 @@ import java.io.IOException;
 
 /**
  * The plaintext form of personal data before sealing: canonical JSON of the record (properties in alphabetical
- * order, ISO dates, nulls left out). The mapper is private to the vault so that no REST or storage setting can change
+ * order, ISO dates, nulls left out), tagged with the record's type, because one class may hold several kinds of
+ * value (the card record and the card number are both {@link DataClass#CARD_RECORD}). The mapper is private to the vault so that no REST or storage setting can change
  * the bytes under existing ciphertext. Failures never carry the content.
  */
 final class PersonalDataCodec {
@@ -30,33 +34,40 @@ final class PersonalDataCodec {
             // A value sealed by a newer version may carry a field this one does not know yet.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .addMixIn(PersonalData.class, TypeTag.class)
             .build();
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = CardRecord.class, name = "CardRecord"),
+            @JsonSubTypes.Type(value = CardNumber.class, name = "CardNumber"),
+            @JsonSubTypes.Type(value = Contact.class, name = "Contact"),
+            @JsonSubTypes.Type(value = Delivery.class, name = "Delivery"),
+            @JsonSubTypes.Type(value = Review.class, name = "Review")})
+    private interface TypeTag {
+    }
 
     private PersonalDataCodec() {
     }
 
     static byte[] encode(PersonalData data) {
         try {
-            return MAPPER.writeValueAsBytes(data);
+            return MAPPER.writerFor(PersonalData.class).writeValueAsBytes(data);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + data.dataClass() + " data for sealing");
         }
     }
 
     static PersonalData decode(DataClass dataClass, byte[] json) {
+        PersonalData data;
         try {
-            return MAPPER.readValue(json, type(dataClass));
+            data = MAPPER.readValue(json, PersonalData.class);
         } catch (IOException e) {
             throw new IllegalStateException("cannot decode unsealed " + dataClass + " data");
         }
-    }
-
-    private static Class<? extends PersonalData> type(DataClass dataClass) {
-        return switch (dataClass) {
-            case CARD_RECORD -> CardRecord.class;
-            case CONTACT -> Contact.class;
-            case DELIVERY -> Delivery.class;
-            case REVIEW -> Review.class;
-        };
+        if (data.dataClass() != dataClass) {
+            throw new IllegalStateException("a value sealed as " + dataClass + " holds " + data.dataClass() + " data");
+        }
+        return data;
     }
 }

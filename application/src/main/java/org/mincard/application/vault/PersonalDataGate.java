@@ -2,6 +2,7 @@ package org.mincard.application.vault;
 
 import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.application.vault.keys.KeyState;
+import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.PersonalData;
 import org.mincard.domain.personaldata.SealedValue;
@@ -43,6 +44,14 @@ public class PersonalDataGate {
         this.clock = clock;
         this.rateLimiter = new ReadRateLimiter(properties.readLimit().maxReads(), properties.readLimit().window(),
                 clock);
+    }
+
+    /**
+     * Whether the policy lets this actor read this class for this purpose, so that a caller answering one request
+     * with several fields can refuse it whole before anything is decrypted or recorded as shown.
+     */
+    public boolean permits(Actor actor, AccessPurpose purpose, AccessContext context, DataClass dataClass) {
+        return AccessPolicy.refusal(actor, purpose, context, dataClass) == null;
     }
 
     /** Unseals one value; see {@link #unsealAll}. */

@@ -67,12 +67,13 @@ class SealCipherTest {
     }
 
     @Test
-    void encodesCanonicalJson_whenOptionalFieldsAreAbsent() {
+    void encodesCanonicalTypeTaggedJson_whenOptionalFieldsAreAbsent() {
         Review review = new Review(List.of(new Review.DocumentPresented("US_PASSPORT")), null, "seen");
 
         String json = new String(PersonalDataCodec.encode(review), StandardCharsets.UTF_8);
 
-        assertThat(json).isEqualTo("{\"clerkNotes\":\"seen\",\"documents\":[{\"documentType\":\"US_PASSPORT\"}]}");
+        assertThat(json).isEqualTo(
+                "{\"@type\":\"Review\",\"clerkNotes\":\"seen\",\"documents\":[{\"documentType\":\"US_PASSPORT\"}]}");
     }
 
     private static SecretKey randomKey() {

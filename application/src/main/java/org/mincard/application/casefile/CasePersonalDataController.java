@@ -1,0 +1,94 @@
+package org.mincard.application.casefile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.mincard.application.security.CurrentActor;
+import org.mincard.application.vault.AccessContext;
+import org.mincard.application.vault.AccessPurpose;
+import org.mincard.application.vault.PersonalDataGate;
+import org.mincard.application.vault.UnsealRequest;
+import org.mincard.application.vault.Unsealed;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.NotVisible;
+import org.mincard.projections.caseview.CaseView;
+import org.mincard.projections.caseview.GetCase;
+import org.mincard.projections.caseview.GetCaseSealedFields;
+import org.mincard.projections.caseview.SealedField;
+import org.mincard.projections.caseview.SealedField.CaseField;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The one endpoint that shows a case's personal data. Every field goes through the access gate: the caller names
+ * a purpose ({@code X-Access-Purpose}), the policy decides per role and data class, and each field shown, purged or
+ * refused leaves one access record. A purged field answers {@code {"purged": "<class>"}}.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "Cases")
+class CasePersonalDataController {
+
+    private final QueryGateway queries;
+    private final PersonalDataGate gate;
+    private final CurrentActor currentActor;
+
+    CasePersonalDataController(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor) {
+        this.queries = queries;
+        this.gate = gate;
+        this.currentActor = currentActor;
+    }
+
+    /** The case's personal fields that were asked for, each shown or marked purged. */
+    record CasePersonalData(UUID caseId, AccessPurpose purpose, Map<CaseField, Object> fields) {
+    }
+
+    @GetMapping("/{caseId}/personal-data")
+    @Operation(summary = "Read a case's personal data through the access gate",
+            description = "Requires X-Access-Purpose (CASE_WORK, SUPERVISOR_REVIEW, HOLDER_REQUEST, LEGAL_REQUEST). "
+                    + "Every field shown is recorded in the access log; a purged field answers {\"purged\": class}; "
+                    + "a field the role may not read for that purpose refuses the whole request with 403.")
+    CasePersonalData read(@PathVariable UUID caseId,
+                          @Parameter(in = ParameterIn.HEADER, name = "X-Access-Purpose", required = true)
+                          AccessPurpose purpose,
+                          @Parameter(description = "Which fields to read; all the case holds when omitted")
+                          @RequestParam(name = "fields", required = false) Set<CaseField> wanted) {
+        Actor actor = currentActor.get();
+        CaseView view = queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
+                .filter(found -> actor.canSee(found.siteId()))
+                .orElseThrow(() -> new NotVisible("Case " + caseId));
+        List<SealedField> sealed = queries.query(new GetCaseSealedFields(caseId),
+                ResponseTypes.multipleInstancesOf(SealedField.class)).join().stream()
+                .filter(field -> wanted == null || wanted.isEmpty() || wanted.contains(field.field()))
+                .toList();
+        AccessContext context = AccessContext.ofCase(caseId, view.siteId());
+        List<SealedField> refused = sealed.stream()
+                .filter(field -> !gate.permits(actor, purpose, context, field.value().dataClass())).toList();
+        if (!refused.isEmpty()) {
+            // Nothing is decrypted; the refused fields are recorded as refused and the request fails whole.
+            gate.unsealAll(actor, purpose, refused.stream()
+                    .map(field -> new UnsealRequest(field.value(), context)).toList()).get(0).orRefuse();
+        }
+        List<Unsealed> answers = gate.unsealAll(actor, purpose,
+                sealed.stream().map(field -> new UnsealRequest(field.value(), context)).toList());
+        Map<CaseField, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < sealed.size(); i++) {
+            Unsealed answer = answers.get(i);
+            fields.put(sealed.get(i).field(), answer instanceof Unsealed.Shown shown ? shown.data()
+                    : ((Unsealed.Purged) answer).marker());
+        }
+        return new CasePersonalData(caseId, purpose, fields);
+    }
+}
