@@ -1,8 +1,13 @@
 package org.mincard.application.security;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.mincard.domain.shared.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JwtAuthenticationIT extends AuthorizationMatrixCheck {
 
     static final TestTokens IDP = new TestTokens();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
     static final String ALLOWED_ORIGIN = "https://intake.example.org";
 
     @DynamicPropertySource
@@ -58,6 +71,28 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
         ResponseEntity<String> answer = submitCase(clerkToken());
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void storesTokenSubjectAsActor_whenCaseIsSubmitted() {
+        ResponseEntity<String> answer = submitCase(clerkToken());
+
+        String caseId = answer.getHeaders().getLocation().getPath().replace("/api/v1/cases/", "");
+        byte[] stored = jdbc.queryForObject("SELECT metadata FROM domainevententry WHERE aggregateidentifier = ?",
+                byte[].class, caseId);
+        MetaData metadata = eventSerializer.deserialize(
+                new SimpleSerializedObject<>(stored, byte[].class, MetaData.class.getName(), null));
+        assertThat(metadata).containsEntry(ActorMetadata.ACTOR_ID, "clerk-1")
+                .containsEntry(ActorMetadata.ACTOR_ROLE, "CLERK")
+                .containsEntry(ActorMetadata.ACTOR_SITES, DemoUsers.SITE_A.toString());
+    }
+
+    @Test
+    void describesBearerAuthentication_whenApiDocsAreRead() {
+        ResponseEntity<String> docs = rest.exchange("/v3/api-docs", HttpMethod.GET,
+                new HttpEntity<>(credentials(Role.CLERK)), String.class);
+
+        assertThat(docs.getBody()).contains("\"bearerToken\"").contains("\"bearerFormat\":\"JWT\"");
     }
 
     @Test
