@@ -1,5 +1,6 @@
 package org.mincard.application.vault.keys;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
@@ -55,14 +56,18 @@ class KeyRotationIT {
         UUID purgedSubject = keys.get(0).reference().subjectId();
         beforeRotation.destroyKeys(purgedSubject, DataClass.CARD_RECORD, new PurgeReference(UUID.randomUUID(), "r"));
 
-        ResponseEntity<Map> started = admin().postForEntity("/api/v1/admin/key-rotations", null, Map.class);
+        ResponseEntity<JsonNode> started = admin().postForEntity("/api/v1/admin/key-rotations", null, JsonNode.class);
 
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(started.getBody()).containsEntry("targetKekId", "new").containsEntry("total", 449);
+        assertThat(started.getBody().get("targetKekId").asText()).isEqualTo("new");
+        assertThat(started.getBody().get("total").asLong()).isEqualTo(449);
         String location = started.getHeaders().getLocation().toString();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                admin().getForObject(location, Map.class)).containsEntry("state", "COMPLETED")
-                .containsEntry("done", 449).containsEntry("remaining", 0));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode progress = admin().getForObject(location, JsonNode.class);
+            assertThat(progress.get("state").asText()).isEqualTo("COMPLETED");
+            assertThat(progress.get("done").asLong()).isEqualTo(449);
+            assertThat(progress.get("remaining").asLong()).isZero();
+        });
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM vault.data_key WHERE wrapped_key IS NOT NULL AND kek_id = 'old'""", Long.class))
                 .isZero();
