@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -33,6 +34,8 @@ final class PersonalDataCodec {
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
+    private static final java.util.Map<DataClass, ObjectReader> READERS = readers();
+
     private PersonalDataCodec() {
     }
 
@@ -46,10 +49,18 @@ final class PersonalDataCodec {
 
     static PersonalData decode(DataClass dataClass, byte[] json) {
         try {
-            return MAPPER.readValue(json, type(dataClass));
+            return READERS.get(dataClass).readValue(json);
         } catch (IOException e) {
             throw new IllegalStateException("cannot decode unsealed " + dataClass + " data");
         }
+    }
+
+    private static java.util.Map<DataClass, ObjectReader> readers() {
+        java.util.Map<DataClass, ObjectReader> readers = new java.util.EnumMap<>(DataClass.class);
+        for (DataClass dataClass : DataClass.values()) {
+            readers.put(dataClass, MAPPER.readerFor(type(dataClass)));
+        }
+        return readers;
     }
 
     private static Class<? extends PersonalData> type(DataClass dataClass) {
