@@ -1,10 +1,13 @@
 package org.mincard.application.vault;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,8 +24,9 @@ import java.io.IOException;
 /**
  * The plaintext form of personal data before sealing: canonical JSON of the record (properties in alphabetical
  * order, ISO dates, nulls left out), tagged with the record's type, because one class may hold several kinds of
- * value (the card record and the card number are both {@link DataClass#CARD_RECORD}). The mapper is private to the vault so that no REST or storage setting can change
- * the bytes under existing ciphertext. Failures never carry the content.
+ * value (the card record and the card number are both {@link DataClass#CARD_RECORD}). The mapper is private to the
+ * vault so that no REST or storage setting can change the bytes under existing ciphertext. Failures never carry the
+ * content.
  */
 final class PersonalDataCodec {
 
@@ -33,9 +37,12 @@ final class PersonalDataCodec {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             // A value sealed by a newer version may carry a field this one does not know yet.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
             .addMixIn(PersonalData.class, TypeTag.class)
             .build();
+    private static final ObjectWriter WRITER = MAPPER.writerFor(PersonalData.class);
+    private static final ObjectReader READER = MAPPER.readerFor(PersonalData.class);
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
     @JsonSubTypes({
@@ -52,7 +59,7 @@ final class PersonalDataCodec {
 
     static byte[] encode(PersonalData data) {
         try {
-            return MAPPER.writerFor(PersonalData.class).writeValueAsBytes(data);
+            return WRITER.writeValueAsBytes(data);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + data.dataClass() + " data for sealing");
         }
@@ -61,7 +68,7 @@ final class PersonalDataCodec {
     static PersonalData decode(DataClass dataClass, byte[] json) {
         PersonalData data;
         try {
-            data = MAPPER.readValue(json, PersonalData.class);
+            data = READER.readValue(json);
         } catch (IOException e) {
             throw new IllegalStateException("cannot decode unsealed " + dataClass + " data");
         }

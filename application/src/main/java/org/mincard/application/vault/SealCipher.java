@@ -20,6 +20,14 @@ final class SealCipher {
     static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    // Cipher.getInstance looks the provider up on every call; a page of 50 values would pay that 50 times.
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     private SealCipher() {
     }
@@ -41,7 +49,7 @@ final class SealCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(reference));
             byte[] sealed = new byte[NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
@@ -58,7 +66,7 @@ final class SealCipher {
             throw new TamperedValue(reference);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData(reference));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

@@ -121,7 +121,6 @@ class ForbiddenFieldsFilter extends OncePerRequestFilter {
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getOutputStream(), problem);
     }
 
