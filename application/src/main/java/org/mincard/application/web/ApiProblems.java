@@ -10,11 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +45,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     public static final URI NOT_FOUND = URI.create("urn:mincard:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:mincard:problem:conflict");
     public static final URI INTERNAL = URI.create("urn:mincard:problem:internal");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:mincard:problem:payload-too-large");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:mincard:problem:unsupported-media-type");
 
     /** One failed field: its JSON path and the rule it broke. */
     public record FieldProblem(String field, String message) {
@@ -101,6 +105,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", detail, Map.of());
     }
 
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Spring's own detail repeats the caller's header; ours names only what is accepted.
+        String accepted = ex.getSupportedMediaTypes().stream()
+                .map(MediaType::toString).collect(Collectors.joining(", "));
+        ResponseEntity<Object> answer = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
+                accepted.isEmpty() ? "This request takes no body." : "The request body must be " + accepted + ".",
+                Map.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         String expected = ex.getRequiredType() == null ? "a valid value" : describe(ex.getRequiredType());
@@ -138,7 +156,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         body.setTitle(title);
         properties.forEach(body::setProperty);
         return ResponseEntity.status(status)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 

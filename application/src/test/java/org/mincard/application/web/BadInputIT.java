@@ -1,0 +1,202 @@
+package org.mincard.application.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad requests over real HTTP: each is refused with a problem that names the field and the rule, never the value,
+ * never a framework detail, and nothing reaches the event store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadInputIT {
+
+    private static final String SECRET_LOOKING_VALUE = "123-45-6789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private long eventsBefore;
+
+    @BeforeEach
+    void countEvents() {
+        eventsBefore = storedEvents();
+    }
+
+    @Test
+    void refusedAsMalformed_whenBodyIsNotJson() throws Exception {
+        HttpResponse<String> response = post("{\"type\": \"NEW\", \"siteId\": ", "application/json");
+
+        JsonNode problem = problem(response, 400);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:malformed-request");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheField_whenEnumFieldIsANumber() throws Exception {
+        HttpResponse<String> response = post("{\"type\": 5, \"siteId\": \"" + UUID.randomUUID() + "\"}",
+                "application/json");
+
+        assertThat(fieldErrors(problem(response, 400))).containsExactly("type");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheField_whenEnumFieldIsAValidOrdinal() throws Exception {
+        HttpResponse<String> response = post("{\"type\": 1, \"siteId\": \"" + UUID.randomUUID() + "\"}",
+                "application/json");
+
+        assertThat(fieldErrors(problem(response, 400))).containsExactly("type");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheFieldButNotTheValue_whenUuidFieldIsNotAUuid() throws Exception {
+        HttpResponse<String> response = post("{\"type\": \"NEW\", \"siteId\": \"" + SECRET_LOOKING_VALUE + "\"}",
+                "application/json");
+
+        JsonNode problem = problem(response, 400);
+        assertThat(fieldErrors(problem)).containsExactly("siteId");
+        assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo("must be a UUID");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheField_whenRequiredFieldIsMissing() throws Exception {
+        HttpResponse<String> response = post("{\"type\": \"NEW\"}", "application/json");
+
+        JsonNode problem = problem(response, 400);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:validation");
+        assertThat(fieldErrors(problem)).containsExactly("siteId");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheFieldButNotTheValue_whenFieldIsUnknown() throws Exception {
+        HttpResponse<String> response = post("{\"type\": \"NEW\", \"siteId\": \"" + UUID.randomUUID()
+                + "\", \"ssn\": \"" + SECRET_LOOKING_VALUE + "\"}", "application/json");
+
+        JsonNode problem = problem(response, 400);
+        assertThat(fieldErrors(problem)).containsExactly("ssn");
+        assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo("unknown field");
+        assertNothingStored();
+    }
+
+    @Test
+    void refusedAsTooLarge_whenDeclaredLengthExceedsTheLimit() throws Exception {
+        HttpResponse<String> response = post(oversizedJson(), "application/json");
+
+        JsonNode problem = problem(response, 413);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:payload-too-large");
+        assertNothingStored();
+    }
+
+    @Test
+    void refusedAsTooLarge_whenChunkedBodyExceedsTheLimit() throws Exception {
+        byte[] body = oversizedJson().getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = http.send(request("application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        problem(response, 413);
+        assertNothingStored();
+    }
+
+    @Test
+    void accepted_whenChunkedBodyIsWithinTheLimit() throws Exception {
+        byte[] body = ("{\"type\": \"NEW\", \"siteId\": \"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = http.send(request("application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(storedEvents()).isEqualTo(eventsBefore + 1);
+    }
+
+    @Test
+    void refusedAsUnsupported_whenContentTypeIsNotJson() throws Exception {
+        HttpResponse<String> response = post("type=NEW&siteId=" + UUID.randomUUID(),
+                "application/x-www-form-urlencoded");
+
+        JsonNode problem = problem(response, 415);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:unsupported-media-type");
+        assertThat(problem.path("detail").asText()).doesNotContain("x-www-form-urlencoded");
+        assertNothingStored();
+    }
+
+    private HttpResponse<String> post(String body, String contentType) throws IOException, InterruptedException {
+        return http.send(request(contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String contentType) {
+        String credentials = Base64.getEncoder()
+                .encodeToString("test-clerk:test-password".getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases"))
+                .header("Authorization", "Basic " + credentials)
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json");
+    }
+
+    private static JsonNode problem(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Server")).isEmpty();
+        assertThat(response.body())
+                .doesNotContain(SECRET_LOOKING_VALUE)
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("springframework")
+                .doesNotContain("jackson")
+                .doesNotContainIgnoringCase("tomcat")
+                .doesNotContain("trace");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        return problem;
+    }
+
+    private static java.util.List<String> fieldErrors(JsonNode problem) {
+        return problem.path("errors").findValuesAsText("field");
+    }
+
+    private static String oversizedJson() {
+        return "{\"type\": \"NEW\", \"siteId\": \"" + UUID.randomUUID() + "\", \"padding\": \""
+                + "x".repeat(70 * 1024) + "\"}";
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    private void assertNothingStored() {
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+}
