@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -125,6 +127,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid parameter",
                 "The parameter '" + ex.getName() + "' must be " + expected + ".",
                 Map.of("errors", List.of(new FieldProblem(ex.getName(), "must be " + expected))));
+    }
+
+    /**
+     * Two commands raced on one case (or one case id was created twice) and the event store's unique key refused
+     * the second. Nothing was stored for it; the caller may reload and try again.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> conflict(RuntimeException ex) {
+        return problem(HttpStatus.CONFLICT, CONFLICT, "Conflict",
+                "The case was changed by another request at the same time. Reload it and try again.", Map.of());
     }
 
     @ExceptionHandler(ProblemException.class)
