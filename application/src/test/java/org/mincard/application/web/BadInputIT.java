@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -148,6 +149,21 @@ class BadInputIT {
         assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:unsupported-media-type");
         assertThat(problem.path("detail").asText()).doesNotContain("x-www-form-urlencoded");
         assertNothingStored();
+    }
+
+    @Test
+    void answersProblemWithoutServerDetails_whenTomcatRefusesTheRequestLine() throws Exception {
+        String raw;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/v1/cases/% HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(raw).startsWith("HTTP/1.1 400");
+        assertThat(raw).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(raw.substring(raw.indexOf("\r\n\r\n"))).contains("\"status\":400")
+                .doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
     }
 
     private HttpResponse<String> post(String body, String contentType) throws IOException, InterruptedException {
