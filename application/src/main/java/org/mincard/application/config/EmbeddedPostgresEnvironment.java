@@ -2,6 +2,8 @@ package org.mincard.application.config;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -18,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and runs with fsync on. {@code ephemeral} (tests) starts one server per JVM in a throw-away directory with fsync
  * off, and gives each application context its own database, so cached test contexts stay isolated from each other.
  * In ephemeral mode an external server given by {@code mincard.test.db.url} replaces the embedded one.
+ *
+ * <p>A persistent server belongs to the application contexts that use it: it stops when the last of them closes,
+ * after every other bean (Axon's processors, the connection pool) has been destroyed, so a restart in the same JVM
+ * finds the data directory free. A shutdown handler, which Spring Boot runs after closing its contexts, stops any
+ * server left over from a context that never got created.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -37,8 +45,19 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     /** The property source that carries the embedded server's datasource settings. */
     public static final String SOURCE_NAME = "mincardEmbeddedPostgres";
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
-    private static final Map<Path, EmbeddedPostgres> SERVERS = new java.util.HashMap<>();
+    private static final Map<Path, Server> SERVERS = new HashMap<>();
+    private static boolean shutdownHandlerAdded;
     private static EmbeddedPostgres ephemeralServer;
+
+    /** A running server and the number of application contexts using it. */
+    private static final class Server {
+        final EmbeddedPostgres postgres;
+        int users;
+
+        Server(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+    }
 
     private final Log log;
 
@@ -58,15 +77,22 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             return;
         }
         boolean ephemeral = "ephemeral".equalsIgnoreCase(environment.getProperty(PREFIX + "mode", "persistent"));
-        Map<String, Object> datasource = ephemeral ? ephemeralDatabase(environment) : persistentDatabase(environment);
+        Map<String, Object> datasource = ephemeral
+                ? ephemeralDatabase(environment) : persistentDatabase(environment, application);
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, datasource));
     }
 
-    private Map<String, Object> persistentDatabase(ConfigurableEnvironment environment) {
+    private Map<String, Object> persistentDatabase(ConfigurableEnvironment environment, SpringApplication application) {
         Path dataDirectory = Path.of(environment.getProperty(PREFIX + "data-directory", "./data/pg"))
                 .toAbsolutePath().normalize();
         int port = environment.getProperty(PREFIX + "port", Integer.class, 0);
-        EmbeddedPostgres postgres = start(dataDirectory, false, port, true);
+        EmbeddedPostgres postgres = acquire(dataDirectory, port);
+        // Registered before any other bean exists, so it is destroyed after all of them (reverse registration order).
+        application.addInitializers(context -> {
+            if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+                registry.registerDisposableBean(SOURCE_NAME, () -> release(dataDirectory));
+            }
+        });
         createDatabaseIfMissing(postgres, "mincard");
         log.info("Embedded PostgreSQL " + serverVersion(postgres) + " on port " + postgres.getPort()
                 + ", data directory " + dataDirectory);
@@ -101,36 +127,71 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     private static synchronized EmbeddedPostgres sharedEphemeralServer(ConfigurableEnvironment environment) {
         if (ephemeralServer == null) {
             Path base = Path.of(environment.getProperty(PREFIX + "data-directory", "target/embedded-pg"));
+            // Throw-away data: zonky's own JVM shutdown hook may stop it whenever the test JVM exits.
             ephemeralServer = start(base.resolve(UUID.randomUUID().toString()).toAbsolutePath(), true, 0, false);
         }
         return ephemeralServer;
     }
 
-    private static synchronized EmbeddedPostgres start(Path dataDirectory, boolean clean, int port, boolean fsync) {
-        EmbeddedPostgres running = SERVERS.get(dataDirectory);
-        if (running != null) {
-            return running;
+    private static synchronized EmbeddedPostgres acquire(Path dataDirectory, int port) {
+        Server server = SERVERS.get(dataDirectory);
+        if (server == null) {
+            server = new Server(start(dataDirectory, false, port, true));
+            SERVERS.put(dataDirectory, server);
         }
+        server.users++;
+        if (!shutdownHandlerAdded) {
+            SpringApplication.getShutdownHandlers().add(EmbeddedPostgresEnvironment::stopAll);
+            shutdownHandlerAdded = true;
+        }
+        return server.postgres;
+    }
+
+    private static synchronized void release(Path dataDirectory) {
+        Server server = SERVERS.get(dataDirectory);
+        if (server != null && --server.users == 0) {
+            SERVERS.remove(dataDirectory);
+            stop(server.postgres, dataDirectory);
+        }
+    }
+
+    private static synchronized void stopAll() {
+        SERVERS.forEach((dataDirectory, server) -> stop(server.postgres, dataDirectory));
+        SERVERS.clear();
+    }
+
+    private static void stop(EmbeddedPostgres postgres, Path dataDirectory) {
+        try {
+            postgres.close();
+            LogFactory.getLog(EmbeddedPostgresEnvironment.class).info("Embedded PostgreSQL stopped, data directory "
+                    + dataDirectory);
+        } catch (IOException e) {
+            LogFactory.getLog(EmbeddedPostgresEnvironment.class).warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    private static EmbeddedPostgres start(Path dataDirectory, boolean ephemeral, int port, boolean fsync) {
         try {
             Files.createDirectories(dataDirectory);
             Path workingDirectory = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-runtime");
             Files.createDirectories(workingDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(ephemeral)
                     .setOverrideWorkingDirectory(workingDirectory.toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // zonky starts the postmaster with -F (fsync off); a service keeping real cases turns it back on.
                     .setServerConfig("fsync", fsync ? "on" : "off")
                     .setServerConfig("synchronous_commit", fsync ? "on" : "off")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "localhost");
+                    .setServerConfig("listen_addresses", "localhost")
+                    // A persistent server must outlive Spring's shutdown, which may still write (token claims);
+                    // it is stopped by release/stopAll instead of zonky's hook, which runs concurrently with Spring's.
+                    .setRegisterShutdownHook(ephemeral);
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres started = builder.start();
-            SERVERS.put(dataDirectory, started);
-            return started;
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }

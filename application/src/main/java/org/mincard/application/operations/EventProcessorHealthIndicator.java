@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Reports every streaming event processor: running or not, segments claimed, caught up, and segments in error.
- * A stopped processor or a segment in error means read models stop moving, so health goes DOWN.
+ * A stopped processor or a segment in error means read models stop moving, so health goes DOWN. Dead letters are
+ * reported too, but do not change the status: the processor has parked them precisely so it can go on.
  */
 @Component("eventProcessors")
 class EventProcessorHealthIndicator extends AbstractHealthIndicator {
@@ -43,6 +44,10 @@ class EventProcessorHealthIndicator extends AbstractHealthIndicator {
                         && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp));
                 healthy &= inError == 0;
             }
+            processing.deadLetterQueue(processor.getName()).ifPresent(queue -> {
+                status.put("deadLetterSequences", queue.amountOfSequences());
+                status.put("deadLetters", queue.size());
+            });
             details.put(processor.getName(), status);
         }
         (healthy ? builder.up() : builder.down()).withDetails(details);

@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +48,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     public static final URI NOT_FOUND = URI.create("urn:mincard:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:mincard:problem:conflict");
     public static final URI INTERNAL = URI.create("urn:mincard:problem:internal");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:mincard:problem:payload-too-large");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:mincard:problem:unsupported-media-type");
 
     /** One failed field: its JSON path and the rule it broke. */
     public record FieldProblem(String field, String message) {
@@ -75,6 +82,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
+        if (isSyntaxError(cause)) {
+            // Jackson may wrap a syntax error met inside a value with that field's path; it is still not JSON.
+            return problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
+                    "The request body is not well-formed JSON.", Map.of());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Unknown field",
@@ -101,12 +113,36 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", detail, Map.of());
     }
 
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Spring's own detail repeats the caller's header; ours names only what is accepted.
+        String accepted = ex.getSupportedMediaTypes().stream()
+                .map(MediaType::toString).collect(Collectors.joining(", "));
+        ResponseEntity<Object> answer = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
+                accepted.isEmpty() ? "This request takes no body." : "The request body must be " + accepted + ".",
+                Map.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         String expected = ex.getRequiredType() == null ? "a valid value" : describe(ex.getRequiredType());
         return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid parameter",
                 "The parameter '" + ex.getName() + "' must be " + expected + ".",
                 Map.of("errors", List.of(new FieldProblem(ex.getName(), "must be " + expected))));
+    }
+
+    /**
+     * Two commands raced on one case (or one case id was created twice) and the event store's unique key refused
+     * the second. Nothing was stored for it; the caller may reload and try again.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> conflict(RuntimeException ex) {
+        return problem(HttpStatus.CONFLICT, CONFLICT, "Conflict",
+                "The case was changed by another request at the same time. Reload it and try again.", Map.of());
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -138,8 +174,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         body.setTitle(title);
         properties.forEach(body::setProperty);
         return ResponseEntity.status(status)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
+    }
+
+    private static boolean isSyntaxError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(FieldError error) {

@@ -1,0 +1,73 @@
+package org.mincard.application.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A projection that fails parks its events in the dead-letter queue, and operators can see that without SQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "axon.eventhandling.processors.always-failing.mode=pooled",
+        "axon.eventhandling.processors.always-failing.dlq.enabled=true"
+})
+class DeadLetterVisibilityIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    EventGateway events;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void reportsParkedEventsInMetricsAndHealthWithoutGoingDown_whenAHandlerFails() throws Exception {
+        events.publish(new ProbePublished(UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                rest.getForObject("/actuator/prometheus", String.class))
+                .contains("mincard_deadletters_sequences{processingGroup=\"always-failing\"} 1.0")
+                .contains("mincard_deadletters_events{processingGroup=\"always-failing\"} 1.0"));
+        JsonNode health = JSON.readTree(rest.withBasicAuth("test-clerk", "test-password")
+                .getForObject("/actuator/health", String.class));
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        JsonNode failing = health.at("/components/eventProcessors/details/always-failing");
+        assertThat(failing.path("deadLetterSequences").asLong()).isEqualTo(1);
+        assertThat(failing.path("deadLetters").asLong()).isEqualTo(1);
+    }
+
+    /** A test-only event; no production handler knows it. */
+    record ProbePublished(UUID probeId) {
+    }
+
+    @ProcessingGroup("always-failing")
+    static class AlwaysFailingProjection {
+
+        @EventHandler
+        void on(ProbePublished event) {
+            throw new IllegalStateException("this projection always fails");
+        }
+    }
+
+    @TestConfiguration
+    static class FailingProjectionConfig {
+
+        @Bean
+        AlwaysFailingProjection alwaysFailingProjection() {
+            return new AlwaysFailingProjection();
+        }
+    }
+}

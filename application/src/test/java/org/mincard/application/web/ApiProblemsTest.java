@@ -1,0 +1,48 @@
+package org.mincard.application.web;
+
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiProblemsTest {
+
+    private final ApiProblems problems = new ApiProblems();
+
+    @Test
+    void answersConflict_whenAnotherCommandWonTheRace() {
+        ResponseEntity<Object> answer = problems.conflict(
+                new ConcurrencyException("aggregate 1 sequence 3 already exists"));
+
+        assertConflictWithoutInternals(answer);
+    }
+
+    @Test
+    void answersConflict_whenTheCaseIdWasAlreadyTaken() {
+        ResponseEntity<Object> answer = problems.conflict(
+                new AggregateStreamCreationException("aggregate 1 already exists"));
+
+        assertConflictWithoutInternals(answer);
+    }
+
+    @Test
+    void answersInternalErrorWithoutDetail_whenFailureIsUnexpected() {
+        ResponseEntity<Object> answer = problems.unexpected(new IllegalStateException("row for Jane Doe"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(((ProblemDetail) answer.getBody()).getDetail()).doesNotContain("Jane");
+    }
+
+    private static void assertConflictWithoutInternals(ResponseEntity<Object> answer) {
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        ProblemDetail body = (ProblemDetail) answer.getBody();
+        assertThat(body.getType()).isEqualTo(ApiProblems.CONFLICT);
+        assertThat(body.getDetail()).doesNotContain("aggregate").doesNotContain("sequence");
+    }
+}

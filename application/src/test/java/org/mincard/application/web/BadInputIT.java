@@ -1,0 +1,238 @@
+package org.mincard.application.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad requests over real HTTP: each is refused with a problem that names the field and the rule, never the value,
+ * never a framework detail, and nothing reaches the event store.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadInputIT {
+
+    private static final String SECRET_LOOKING_VALUE = "123-45-6789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SITE_ID = "a0000000-0000-4000-8000-00000000000a";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private long eventsBefore;
+
+    @BeforeEach
+    void countEvents() {
+        eventsBefore = storedEvents();
+    }
+
+    @Test
+    void refusedAsMalformed_whenBodyIsNotJson() throws Exception {
+        String truncated = JSON.writeValueAsString(validCase());
+
+        HttpResponse<String> response = post(truncated.substring(0, truncated.length() / 2), "application/json");
+
+        JsonNode problem = problem(response, 400);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:malformed-request");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheField_whenEnumFieldIsANumber() throws Exception {
+        ObjectNode body = validCase().put("type", 5);
+
+        HttpResponse<String> response = post(body);
+
+        assertThat(fieldErrors(problem(response, 400))).containsExactly("type");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheField_whenEnumFieldIsAValidOrdinal() throws Exception {
+        ObjectNode body = validCase().put("type", 1);
+
+        HttpResponse<String> response = post(body);
+
+        assertThat(fieldErrors(problem(response, 400))).containsExactly("type");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheFieldButNotTheValue_whenUuidFieldIsNotAUuid() throws Exception {
+        ObjectNode body = validCase().put("siteId", SECRET_LOOKING_VALUE);
+
+        HttpResponse<String> response = post(body);
+
+        JsonNode problem = problem(response, 400);
+        assertThat(fieldErrors(problem)).containsExactly("siteId");
+        assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo("must be a UUID");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheField_whenRequiredFieldIsMissing() throws Exception {
+        ObjectNode body = validCase();
+        body.remove("siteId");
+
+        HttpResponse<String> response = post(body);
+
+        JsonNode problem = problem(response, 400);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:validation");
+        assertThat(fieldErrors(problem)).containsExactly("siteId");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheFieldButNotTheValue_whenFieldIsUnknown() throws Exception {
+        ObjectNode body = validCase().put("ssn", SECRET_LOOKING_VALUE);
+
+        HttpResponse<String> response = post(body);
+
+        JsonNode problem = problem(response, 400);
+        assertThat(fieldErrors(problem)).containsExactly("ssn");
+        assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo("unknown field");
+        assertNothingStored();
+    }
+
+    @Test
+    void refusedAsTooLarge_whenDeclaredLengthExceedsTheLimit() throws Exception {
+        HttpResponse<String> response = post(oversizedJson(), "application/json");
+
+        JsonNode problem = problem(response, 413);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:payload-too-large");
+        assertNothingStored();
+    }
+
+    @Test
+    void refusedAsTooLarge_whenChunkedBodyExceedsTheLimit() throws Exception {
+        byte[] body = oversizedJson().getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = http.send(request("application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        problem(response, 413);
+        assertNothingStored();
+    }
+
+    @Test
+    void accepted_whenChunkedBodyIsWithinTheLimit() throws Exception {
+        byte[] body = JSON.writeValueAsBytes(validCase());
+
+        HttpResponse<String> response = http.send(request("application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(storedEvents()).isEqualTo(eventsBefore + 1);
+    }
+
+    @Test
+    void refusedAsUnsupported_whenContentTypeIsNotJson() throws Exception {
+        HttpResponse<String> response = post("type=NEW&siteId=" + SITE_ID, "application/x-www-form-urlencoded");
+
+        JsonNode problem = problem(response, 415);
+        assertThat(problem.path("type").asText()).isEqualTo("urn:mincard:problem:unsupported-media-type");
+        assertThat(problem.path("detail").asText()).doesNotContain("x-www-form-urlencoded");
+        assertNothingStored();
+    }
+
+    @Test
+    void answersProblemWithoutServerDetails_whenTomcatRefusesTheRequestLine() throws Exception {
+        String raw;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/v1/cases/% HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(raw).startsWith("HTTP/1.1 400");
+        assertThat(raw).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(raw.substring(raw.indexOf("\r\n\r\n"))).contains("\"status\":400")
+                .doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+    }
+
+    /**
+     * The one valid submission every bad request is derived from; the only place that knows the case API's shape.
+     * The site is one the test clerk works at.
+     */
+    private static ObjectNode validCase() {
+        return JSON.createObjectNode().put("type", "NEW").put("siteId", SITE_ID);
+    }
+
+    private HttpResponse<String> post(ObjectNode body) throws IOException, InterruptedException {
+        return post(JSON.writeValueAsString(body), "application/json");
+    }
+
+    private HttpResponse<String> post(String body, String contentType) throws IOException, InterruptedException {
+        return http.send(request(contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String contentType) {
+        String credentials = Base64.getEncoder()
+                .encodeToString("test-clerk:test-password".getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cases"))
+                .header("Authorization", "Basic " + credentials)
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json");
+    }
+
+    private static JsonNode problem(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Server")).isEmpty();
+        assertThat(response.body())
+                .doesNotContain(SECRET_LOOKING_VALUE)
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("springframework")
+                .doesNotContain("jackson")
+                .doesNotContainIgnoringCase("tomcat")
+                .doesNotContain("trace");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        return problem;
+    }
+
+    private static java.util.List<String> fieldErrors(JsonNode problem) {
+        return problem.path("errors").findValuesAsText("field");
+    }
+
+    private static String oversizedJson() throws IOException {
+        return JSON.writeValueAsString(validCase().put("padding", "x".repeat(70 * 1024)));
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    private void assertNothingStored() {
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+}
