@@ -105,12 +105,12 @@ class BadInputIT {
 
     @Test
     void namesTheFieldButNotTheValue_whenFieldIsUnknown() throws Exception {
-        ObjectNode body = validCase().put("ssn", SECRET_LOOKING_VALUE);
+        ObjectNode body = validCase().put("nickname", SECRET_LOOKING_VALUE);
 
         HttpResponse<String> response = post(body);
 
         JsonNode problem = problem(response, 400);
-        assertThat(fieldErrors(problem)).containsExactly("ssn");
+        assertThat(fieldErrors(problem)).containsExactly("nickname");
         assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo("unknown field");
         assertNothingStored();
     }
