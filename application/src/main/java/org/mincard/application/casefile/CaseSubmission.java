@@ -5,6 +5,7 @@ import org.mincard.application.blindindex.BlindIndex;
 import org.mincard.application.cardregistry.CardRegistry;
 import org.mincard.application.cardregistry.RegisteredCard;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
+import org.mincard.application.security.SiteScope;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
 import org.mincard.application.web.RequestProblems;
@@ -55,11 +56,12 @@ class CaseSubmission {
     private final BlindIndex blindIndex;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final SiteScope siteScope;
     private final Clock clock;
 
     CaseSubmission(CommandGateway commands, PersonalDataSealer sealer, CardRegistry cards,
                    CardValidityPolicy validity, RenewalPolicy renewal, BlindIndex blindIndex, JdbcTemplate jdbc,
-                   TransactionTemplate transaction, Clock clock) {
+                   TransactionTemplate transaction, SiteScope siteScope, Clock clock) {
         this.commands = commands;
         this.sealer = sealer;
         this.cards = cards;
@@ -68,6 +70,7 @@ class CaseSubmission {
         this.blindIndex = blindIndex;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.siteScope = siteScope;
         this.clock = clock;
     }
 
@@ -76,6 +79,7 @@ class CaseSubmission {
     }
 
     Accepted submit(SubmitCaseRequest request, String idempotencyKey, Actor actor) {
+        siteScope.requireWorksAt(actor, request.siteId());
         validate(request);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);

@@ -19,6 +19,10 @@ import java.util.function.BiFunction;
  */
 public final class ActorMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 
+    public static final String ACTOR_ID = ActorMetaData.ACTOR_ID;
+    public static final String ACTOR_ROLE = ActorMetaData.ACTOR_ROLE;
+    public static final String ACTOR_SITES = ActorMetaData.ACTOR_SITES;
+    public static final String ALL_SITES = ActorMetaData.ALL_SITES;
     static final List<String> KEYS = ActorMetaData.KEYS;
 
     private final CurrentActor currentActor;

@@ -3,7 +3,6 @@ package org.mincard.application.security;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
 import org.mincard.domain.shared.Actor;
-import org.mincard.domain.shared.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ public class SiteScope {
 
     /** Whether the actor may see and act on cases of this site. */
     public boolean isVisible(Actor actor, UUID siteId) {
-        return !isSiteScoped(actor.role()) || actor.worksAt(siteId);
+        return actor.canSee(siteId);
     }
 
     /**
@@ -58,10 +57,6 @@ public class SiteScope {
 
     /** The sites whose cases a query may return for this actor; empty means every site. */
     public Optional<Set<UUID>> visibleSites(Actor actor) {
-        return isSiteScoped(actor.role()) && !actor.allSites() ? Optional.of(actor.siteIds()) : Optional.empty();
-    }
-
-    private static boolean isSiteScoped(Role role) {
-        return role == Role.CLERK || role == Role.SUPERVISOR;
+        return actor.isSiteScoped() && !actor.allSites() ? Optional.of(actor.siteIds()) : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package org.mincard.application.vault;
 
+import org.mincard.application.security.CurrentActor;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mincard.application.vault.keys.KeyRotations;
@@ -27,9 +29,9 @@ import java.util.UUID;
 class KeyRotationController {
 
     private final KeyRotations rotations;
-    private final ActorProvider actors;
+    private final CurrentActor actors;
 
-    KeyRotationController(KeyRotations rotations, ActorProvider actors) {
+    KeyRotationController(KeyRotations rotations, CurrentActor actors) {
         this.rotations = rotations;
         this.actors = actors;
     }
@@ -57,7 +59,7 @@ class KeyRotationController {
     }
 
     private Actor requireAdmin() {
-        Actor actor = actors.currentActor();
+        Actor actor = actors.get();
         if (actor.role() != Role.ADMIN) {
             throw VaultProblems.forbidden("manage key-encryption keys");
         }

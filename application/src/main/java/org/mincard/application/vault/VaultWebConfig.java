@@ -1,7 +1,5 @@
 package org.mincard.application.vault;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,11 +12,5 @@ class VaultWebConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new AccessPurposeArgumentResolver());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(ActorProvider.class)
-    ActorProvider securityContextActorProvider() {
-        return new SecurityContextActorProvider();
     }
 }

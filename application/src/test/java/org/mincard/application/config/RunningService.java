@@ -59,7 +59,8 @@ final class RunningService implements AutoCloseable {
 
     /** The only place here that knows the case API's shape; the site is one the test clerk works at. */
     private static String validCase() {
-        return "{\"type\": \"NEW\", \"siteId\": \"a0000000-0000-4000-8000-00000000000a\"}";
+        return "{\"type\": \"NEW\", \"siteId\": \"a0000000-0000-4000-8000-00000000000a\","
+                + " \"applicant\": {\"legalName\": \"Test Applicant\", \"dateOfBirth\": \"1990-01-01\"}}";
     }
 
     /** Waits until the case summary is readable (the projection is asynchronous) and returns it. */

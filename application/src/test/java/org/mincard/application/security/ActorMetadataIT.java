@@ -65,7 +65,9 @@ class ActorMetadataIT {
         headers.setBasicAuth(user, AuthorizationMatrixIT.PASSWORD);
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<Map> created = rest.exchange("/api/v1/cases", HttpMethod.POST,
-                new HttpEntity<>(Map.of("type", "NEW", "siteId", siteId.toString()), headers), Map.class);
+                new HttpEntity<>(Map.of("type", "NEW", "siteId", siteId.toString(),
+                        "applicant", Map.of("legalName", "Metadata Applicant", "dateOfBirth", "1990-01-01")),
+                        headers), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) created.getBody().get("caseId");
     }

@@ -218,7 +218,9 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
         HttpHeaders headers = bearer(token);
         headers.setContentType(MediaType.APPLICATION_JSON);
         return rest.exchange("/api/v1/cases", HttpMethod.POST, new HttpEntity<>(
-                Map.of("type", "NEW", "siteId", DemoUsers.SITE_A.toString()), headers), String.class);
+                Map.of("type", "NEW", "siteId", DemoUsers.SITE_A.toString(),
+                        "applicant", Map.of("legalName", "Token Applicant", "dateOfBirth", "1990-01-01")),
+                headers), String.class);
     }
 
     private static HttpHeaders bearer(String token) {

@@ -44,6 +44,7 @@ class KeyDestructionAcrossNodesIT {
         nodeA = start();
         Environment a = nodeA.getEnvironment();
         nodeB = start("spring.datasource.url=" + a.getProperty("spring.datasource.url"),
+                "mincard.security.demo.allow-with-external-database=true",
                 "spring.datasource.username=" + a.getProperty("spring.datasource.username"),
                 "spring.datasource.password=" + a.getProperty("spring.datasource.password", ""));
         UUID subjectId = UUID.randomUUID();

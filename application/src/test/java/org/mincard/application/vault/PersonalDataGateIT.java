@@ -1,5 +1,7 @@
 package org.mincard.application.vault;
 
+import org.mincard.application.security.CurrentActor;
+
 import org.junit.jupiter.api.Test;
 import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.application.vault.keys.PurgeReference;
@@ -37,14 +39,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "mincard.vault.read-limit.max-reads=120",
-        "mincard.security.demo.users.test-auditor.password=test-password",
-        "mincard.security.demo.users.test-auditor.role=AUDITOR"})
-@Import(PersonalDataGateIT.CardRecordTestController.class)
+/** The gate as a service; over HTTP it is tested through the case endpoint in CasePersonalDataIT. */
+@SpringBootTest(properties = "mincard.vault.read-limit.max-reads=120")
 class PersonalDataGateIT {
 
-    private static final Map<UUID, SealedValue> STORED = new ConcurrentHashMap<>();
     private static final UUID SITE = UUID.randomUUID();
 
     @Autowired
@@ -58,31 +56,6 @@ class PersonalDataGateIT {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestRestTemplate rest;
-
-    /** Stands in for a controller that returns personal fields, e.g. the case read endpoint. */
-    @RestController
-    static class CardRecordTestController {
-
-        private final PersonalDataGate gate;
-        private final ActorProvider actors;
-
-        CardRecordTestController(PersonalDataGate gate, ActorProvider actors) {
-            this.gate = gate;
-            this.actors = actors;
-        }
-
-        @GetMapping("/api/test/card-records/{subjectId}")
-        Object read(@PathVariable UUID subjectId, AccessPurpose purpose) {
-            Unsealed unsealed = gate.unseal(actors.currentActor(), purpose, AccessContext.none(),
-                    STORED.get(subjectId), CardRecord.class).orRefuse();
-            return unsealed instanceof Unsealed.Shown shown
-                    ? Map.of("legalName", shown.data(CardRecord.class).legalName())
-                    : ((Unsealed.Purged) unsealed).marker();
-        }
-    }
 
     @Test
     void showsThePlaintextAndRecordsOneAccess_whenAClerkReadsForCaseWork() {
@@ -205,83 +178,6 @@ class PersonalDataGateIT {
                 .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit.access_record"))
                 .rootCause().hasMessageContaining("append-only");
-    }
-
-    @Test
-    void answers400NamingTheHeaderAndShowsNothing_whenThePurposeIsMissing() {
-        UUID subjectId = storedCard("Missing Purpose");
-
-        ResponseEntity<String> response = clerkRest().getForEntity("/api/test/card-records/" + subjectId, String.class);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody()).contains("X-Access-Purpose").doesNotContain("Missing Purpose");
-        assertThat(outcomes(subjectId)).isEmpty();
-    }
-
-    @Test
-    void answers400WithoutEchoingIt_whenThePurposeIsUnknown() {
-        UUID subjectId = storedCard("Unknown Purpose");
-
-        ResponseEntity<String> response = exchange("test-clerk", subjectId, "just-curious-7f3a");
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody()).contains("X-Access-Purpose").contains("CASE_WORK")
-                .doesNotContain("just-curious-7f3a").doesNotContain("Unknown Purpose");
-    }
-
-    @Test
-    void showsTheFieldAndRecordsTheReader_whenAClerkSendsAPurpose() {
-        UUID subjectId = storedCard("Lucía Ortega");
-
-        ResponseEntity<String> response = exchange("test-clerk", subjectId, "case-work");
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("Lucía Ortega");
-        assertThat(jdbc.queryForList("""
-                SELECT actor_id, actor_role, purpose, outcome FROM audit.access_record WHERE subject_id = ?""",
-                subjectId)).containsExactly(row("actor_id", "test-clerk", "actor_role", "CLERK",
-                "purpose", "CASE_WORK", "outcome", "SHOWN"));
-    }
-
-    @Test
-    void answers403AndRecordsTheRefusal_whenAnAuditorAsksOverHttp() {
-        UUID subjectId = storedCard("Never Shown");
-
-        ResponseEntity<String> response = exchange("test-auditor", subjectId, "CASE_WORK");
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(response.getBody()).contains("CARD_RECORD").doesNotContain("Never Shown");
-        assertThat(outcomes(subjectId)).containsExactly("REFUSED/ROLE_NOT_ALLOWED");
-    }
-
-    @Test
-    void answersAPurgedMarker_whenTheFieldsKeyIsDestroyed() {
-        UUID subjectId = storedCard("Gone Forever");
-        dataKeys.destroyKeys(subjectId, DataClass.CARD_RECORD, new PurgeReference(UUID.randomUUID(), "card-lapsed"));
-
-        ResponseEntity<String> response = exchange("test-clerk", subjectId, "CASE_WORK");
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).isEqualTo("{\"purged\":\"CARD_RECORD\"}");
-        assertThat(outcomes(subjectId)).containsExactly("PURGED/null");
-    }
-
-    private UUID storedCard(String legalName) {
-        UUID subjectId = UUID.randomUUID();
-        STORED.put(subjectId, sealer.seal(subjectId, new CardRecord(legalName, LocalDate.of(2000, 1, 1), null)));
-        return subjectId;
-    }
-
-    private ResponseEntity<String> exchange(String user, UUID subjectId, String purpose) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Access-Purpose", purpose);
-        return rest.withBasicAuth(user, "test-password").exchange("/api/test/card-records/" + subjectId,
-                HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
-    private TestRestTemplate clerkRest() {
-        return rest.withBasicAuth("test-clerk", "test-password");
     }
 
     private List<String> outcomes(UUID subjectId) {

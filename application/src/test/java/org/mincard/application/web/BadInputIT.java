@@ -180,7 +180,9 @@ class BadInputIT {
      * The site is one the test clerk works at.
      */
     private static ObjectNode validCase() {
-        return JSON.createObjectNode().put("type", "NEW").put("siteId", SITE_ID);
+        ObjectNode body = JSON.createObjectNode().put("type", "NEW").put("siteId", SITE_ID);
+        body.putObject("applicant").put("legalName", "Test Applicant").put("dateOfBirth", "1990-01-01");
+        return body;
     }
 
     private HttpResponse<String> post(ObjectNode body) throws IOException, InterruptedException {

@@ -37,15 +37,15 @@ final class CaseFileFixtures {
         return T0.plus(Duration.ofMinutes(minutes));
     }
 
-    Map<String, Object> clerk() {
+    Map<String, String> clerk() {
         return ActorMetaData.of(new Actor("clerk-1", Role.CLERK, Set.of(siteId), false));
     }
 
-    Map<String, Object> supervisor() {
+    Map<String, String> supervisor() {
         return ActorMetaData.of(new Actor("supervisor-1", Role.SUPERVISOR, Set.of(siteId), false));
     }
 
-    Map<String, Object> otherSiteClerk() {
+    Map<String, String> otherSiteClerk() {
         return ActorMetaData.of(new Actor("clerk-2", Role.CLERK, Set.of(UUID.randomUUID()), false));
     }
 

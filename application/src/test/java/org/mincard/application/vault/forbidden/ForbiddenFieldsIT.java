@@ -64,7 +64,8 @@ class ForbiddenFieldsIT {
     @Test
     void passesTheBodyOnUnchanged_whenNothingForbiddenIsSent() {
         ResponseEntity<String> response = post(clerk(), """
-                {"type":"NEW","siteId":"%s"}""".formatted(UUID.randomUUID()));
+                {"type":"NEW","siteId":"a0000000-0000-4000-8000-00000000000a",
+                 "applicant":{"legalName":"Plain Applicant","dateOfBirth":"1990-01-01"}}""");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
