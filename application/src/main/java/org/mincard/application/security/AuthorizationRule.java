@@ -20,10 +20,10 @@ import java.util.Set;
  * @param personalData whether it reads or takes personal data (never allowed for auditors)
  * @param note         for the docs: when the row depends on configuration, or why it is as it is; may be empty
  */
-public record AuthorizationRule(HttpMethod method, String pattern, boolean anonymous, Set<Role> roles,
+record AuthorizationRule(HttpMethod method, String pattern, boolean anonymous, Set<Role> roles,
                                 boolean personalData, String note) {
 
-    public AuthorizationRule {
+    AuthorizationRule {
         Objects.requireNonNull(pattern, "pattern");
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         note = note == null ? "" : note;
@@ -52,12 +52,12 @@ public record AuthorizationRule(HttpMethod method, String pattern, boolean anony
         return isPublic ? open(method, pattern, note) : roles(method, pattern, false, note, roles);
     }
 
-    public boolean allows(Role role) {
+    boolean allows(Role role) {
         return roles.contains(role);
     }
 
     /** The matcher both the security filter chain and the matrix test use, so they cannot disagree. */
-    public RequestMatcher matcher() {
+    RequestMatcher matcher() {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return method == null ? paths.matcher(pattern) : paths.matcher(method, pattern);
     }

@@ -24,7 +24,7 @@ import static org.mincard.domain.shared.Role.SUPERVISOR;
  * row it is denied to everyone, and AuthorizationMatrixIT fails. Rows are matched in order, first match wins.
  * Site scoping (404 for another site's case) is on top of this, in the controller: see {@link SiteScope}.
  */
-public final class AuthorizationRules {
+final class AuthorizationRules {
 
     /** The application's own endpoints. */
     static final List<AuthorizationRule> API = List.of(

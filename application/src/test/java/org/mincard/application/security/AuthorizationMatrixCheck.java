@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The authorization matrix, checked cell by cell over HTTP against {@link AuthorizationRules}. The endpoints come
  * from the running application itself (every handler method, every exposed actuator endpoint and health group), so
- * an endpoint added without a rule fails {@link #everyEndpointHasARule}. Subclasses say how each role authenticates.
+ * an endpoint added without a rule fails {@link #findsARule_whenAnyEndpointIsMapped}. Subclasses say how each role authenticates.
  */
 abstract class AuthorizationMatrixCheck {
 
@@ -70,7 +70,7 @@ abstract class AuthorizationMatrixCheck {
     }
 
     @Test
-    void everyEndpointHasARule() {
+    void findsARule_whenAnyEndpointIsMapped() {
         List<AuthorizationRule> rules = AuthorizationRules.all(settings);
 
         List<Endpoint> withoutRule = endpoints().stream()
@@ -83,7 +83,7 @@ abstract class AuthorizationMatrixCheck {
     }
 
     @Test
-    void everyApiRuleHasAnEndpoint() {
+    void findsAnEndpoint_whenApiRuleExists() {
         Set<String> mapped = new LinkedHashSet<>();
         endpoints().forEach(endpoint -> mapped.add(endpoint.method() + " " + endpoint.pattern()));
 
@@ -95,7 +95,7 @@ abstract class AuthorizationMatrixCheck {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyCellAnswersAsItsRuleSays() {
+    Stream<DynamicTest> answersAsTheRuleSays_whenEachCallerCallsEachEndpoint() {
         List<AuthorizationRule> rules = AuthorizationRules.all(settings);
         List<DynamicTest> cells = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
@@ -131,7 +131,7 @@ abstract class AuthorizationMatrixCheck {
     }
 
     @Test
-    void pathWithoutRuleIsDeniedEvenToAdmins() {
+    void deniesEvenAdmins_whenPathHasNoRule() {
         Endpoint unknown = new Endpoint(HttpMethod.GET, "/api/v1/no-such-thing", "/api/v1/no-such-thing", "test");
 
         assertThat(call(unknown, new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

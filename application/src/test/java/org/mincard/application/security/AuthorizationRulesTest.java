@@ -31,13 +31,13 @@ class AuthorizationRulesTest {
     }
 
     @Test
-    void givesAuditorNoPersonalDataEndpoint() {
+    void grantsAuditorNothing_whenEndpointTouchesPersonalData() {
         assertThat(AuthorizationRules.API).filteredOn(AuthorizationRule::personalData)
                 .noneMatch(rule -> rule.allows(Role.AUDITOR));
     }
 
     @Test
-    void keepsPrometheusForAdmins_unlessMadePublic() {
+    void keepsPrometheusForAdmins_whenNotMadePublic() {
         List<AuthorizationRule> closed = AuthorizationRules.all(settings(Map.of()));
         List<AuthorizationRule> open = AuthorizationRules.all(
                 settings(Map.of("mincard.security.public-prometheus", "true")));
@@ -48,7 +48,7 @@ class AuthorizationRulesTest {
     }
 
     @Test
-    void keepsHealthProbesPublicAndOtherActuatorEndpointsForAdmins() {
+    void keepsActuatorForAdmins_whenEndpointIsNotHealth() {
         List<AuthorizationRule> rules = AuthorizationRules.all(settings(Map.of()));
 
         assertThat(ruleFor(rules, "GET", "/actuator/health/readiness").anonymous()).isTrue();
@@ -57,7 +57,7 @@ class AuthorizationRulesTest {
     }
 
     @Test
-    void matchesPathVariablesAndMethods_likeTheControllerMapping() {
+    void matchesLikeTheControllerMapping_whenPathHasVariables() {
         List<AuthorizationRule> rules = AuthorizationRules.all(settings(Map.of()));
 
         assertThat(ruleFor(rules, "GET", "/api/v1/cases/3b2f").pattern()).isEqualTo("/api/v1/cases/{caseId}");

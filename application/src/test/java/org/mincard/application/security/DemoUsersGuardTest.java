@@ -97,7 +97,7 @@ class DemoUsersGuardTest {
     }
 
     @Test
-    void treatsEmbeddedDatabaseAsInternal() {
+    void allowsDemoUsers_whenDatabaseIsTheEmbeddedOne() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource(EmbeddedPostgresEnvironment.SOURCE_NAME,
                 Map.of("spring.datasource.url", "jdbc:postgresql://localhost:5555/mincard")));
@@ -106,7 +106,7 @@ class DemoUsersGuardTest {
     }
 
     @Test
-    void treatsEnvironmentVariableAsExternalDatabase() {
+    void refusesDemoUsers_whenDatabaseUrlComesFromEnvironmentVariable() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env",
                 Map.of("SPRING_DATASOURCE_URL", EXTERNAL_URL)));
@@ -125,7 +125,7 @@ class DemoUsersGuardTest {
     }
 
     @Test
-    void explainsRefusalWithAnAction() {
+    void explainsWhatToDo_whenStartIsRefused() {
         DemoUsersRefused refused = new DemoUsersRefused("reason", "set mincard.security.mode=jwt");
 
         FailureAnalysis analysis = new DemoUsersRefusedFailureAnalyzer().analyze(refused);

@@ -39,7 +39,7 @@ class SecurityHardeningIT {
     }
 
     @Test
-    void relaxesContentSecurityPolicyOnlyForSwaggerUi() {
+    void relaxesContentSecurityPolicy_whenPageIsSwaggerUi() {
         ResponseEntity<String> page = rest.getForEntity("/swagger-ui/index.html", String.class);
         ResponseEntity<String> docs = rest.getForEntity("/v3/api-docs", String.class);
 
