@@ -267,6 +267,15 @@ class PersonalDataGateIT {
         assertThat(outcomes(subjectId)).containsExactly("PURGED/null");
     }
 
+    @Test
+    void documentsThePurposeHeader_whenAnEndpointTakesAPurpose() {
+        ResponseEntity<String> docs = rest.getForEntity("/v3/api-docs", String.class);
+
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("\"name\":\"X-Access-Purpose\",\"in\":\"header\"")
+                .doesNotContain("\"name\":\"purpose\"");
+    }
+
     private UUID storedCard(String legalName) {
         UUID subjectId = UUID.randomUUID();
         STORED.put(subjectId, sealer.seal(subjectId, new CardRecord(legalName, LocalDate.of(2000, 1, 1), null)));
