@@ -1,5 +1,6 @@
 package org.mincard.application.vault;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.application.vault.keys.PurgeReference;
@@ -62,6 +63,9 @@ class PersonalDataGateIT {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    MeterRegistry meters;
+
     /** Stands in for a controller that returns personal fields, e.g. the case read endpoint. */
     @RestController
     static class CardRecordTestController {
@@ -122,6 +126,8 @@ class PersonalDataGateIT {
                 SELECT subject_id FROM audit.access_record WHERE actor_id = ? AND outcome = 'SHOWN'
                 ORDER BY access_id""", UUID.class, supervisor.userId());
         assertThat(logged).containsExactlyElementsOf(subjects);
+        assertThat(meters.counter("mincard.vault.reads", "outcome", "SHOWN", "dataClass", "CONTACT",
+                "purpose", "SUPERVISOR_REVIEW").count()).isGreaterThanOrEqualTo(50);
     }
 
     @Test
