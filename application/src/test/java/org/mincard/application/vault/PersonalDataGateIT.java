@@ -1,7 +1,6 @@
 package org.mincard.application.vault;
 
-import org.mincard.application.security.CurrentActor;
-
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.application.vault.keys.PurgeReference;
@@ -40,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The gate as a service; over HTTP it is tested through the case endpoint in CasePersonalDataIT. */
-@SpringBootTest(properties = "mincard.vault.read-limit.max-reads=120")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mincard.vault.read-limit.max-reads=120")
 class PersonalDataGateIT {
 
     private static final UUID SITE = UUID.randomUUID();
@@ -56,6 +56,12 @@ class PersonalDataGateIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void showsThePlaintextAndRecordsOneAccess_whenAClerkReadsForCaseWork() {
@@ -95,6 +101,8 @@ class PersonalDataGateIT {
                 SELECT subject_id FROM audit.access_record WHERE actor_id = ? AND outcome = 'SHOWN'
                 ORDER BY access_id""", UUID.class, supervisor.userId());
         assertThat(logged).containsExactlyElementsOf(subjects);
+        assertThat(meters.counter("mincard.vault.reads", "outcome", "SHOWN", "dataClass", "CONTACT",
+                "purpose", "SUPERVISOR_REVIEW").count()).isGreaterThanOrEqualTo(50);
     }
 
     @Test
@@ -178,6 +186,15 @@ class PersonalDataGateIT {
                 .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit.access_record"))
                 .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void documentsThePurposeHeader_whenAnEndpointTakesAPurpose() {
+        ResponseEntity<String> docs = rest.getForEntity("/v3/api-docs", String.class);
+
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("\"name\":\"X-Access-Purpose\",\"in\":\"header\"")
+                .doesNotContain("\"name\":\"purpose\"");
     }
 
     private List<String> outcomes(UUID subjectId) {

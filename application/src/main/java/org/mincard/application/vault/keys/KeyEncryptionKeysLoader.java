@@ -78,6 +78,9 @@ final class KeyEncryptionKeysLoader {
             createOwnerOnlyDirectory(absolute);
             if (!hasKekFile(absolute)) {
                 createDefaultKek(absolute.resolve(DEFAULT_KEK_ID + SUFFIX));
+            } else {
+                LOG.warn("Key-encryption keys are read from key files in {} (the embedded default). Production must"
+                        + " supply its own KEK from a secret store or KMS (mincard.vault.kek.keys).", absolute);
             }
             Map<String, SecretKey> keys = new HashMap<>();
             try (Stream<Path> files = Files.list(absolute)) {

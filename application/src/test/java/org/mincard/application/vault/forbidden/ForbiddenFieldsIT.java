@@ -78,6 +78,17 @@ class ForbiddenFieldsIT {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    @Test
+    void answers413_whenTheBodyIsLargerThanTheCheckReads() {
+        // Over the 1 MiB check by less than Tomcat swallows (64 KB), so the client always reads the answer.
+        String padding = "a".repeat(1_070_000);
+
+        ResponseEntity<String> response = post(clerk(),
+                "{\"type\":\"NEW\",\"siteId\":\"" + UUID.randomUUID() + "\",\"padding\":\"" + padding + "\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+
     private TestRestTemplate clerk() {
         return rest.withBasicAuth("test-clerk", "test-password");
     }
