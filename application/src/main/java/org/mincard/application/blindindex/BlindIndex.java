@@ -58,7 +58,10 @@ public class BlindIndex {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file).trim());
             }
-            Files.createDirectories(file.getParent());
+            if (!Files.isDirectory(file.getParent())) {
+                Files.createDirectories(file.getParent(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
