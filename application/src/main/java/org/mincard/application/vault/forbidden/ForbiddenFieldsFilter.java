@@ -69,8 +69,9 @@ class ForbiddenFieldsFilter extends OncePerRequestFilter {
         List<ForbiddenFields.Finding> findings = forbidden.scan(body);
         if (!findings.isEmpty()) {
             java.util.Arrays.fill(body, (byte) 0);
-            LOG.info("Refused a request to {} {} carrying forbidden field(s) {}", request.getMethod(),
-                    request.getRequestURI(), findings.stream().map(ForbiddenFields.Finding::field).toList());
+            // The path is not logged: a card endpoint's path carries a card number, which is personal data.
+            LOG.info("Refused a {} request carrying forbidden field(s) {}", request.getMethod(),
+                    findings.stream().map(ForbiddenFields.Finding::field).toList());
             List<Map<String, String>> errors = findings.stream()
                     .map(f -> Map.of("field", f.field(), "message", "must not be sent (rule " + f.rule() + ")"))
                     .toList();
