@@ -18,7 +18,10 @@ import org.mincard.domain.shared.ReplacementReason;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Request bodies of the case API. Personal fields are sealed before any command is sent. */
+/**
+ * Request bodies of the case API. Personal fields are sealed before any command is sent; the records that can hold
+ * personal data never print it, so a stray log line or exception message cannot carry it.
+ */
 final class CaseRequests {
 
     private CaseRequests() {
@@ -36,6 +39,10 @@ final class CaseRequests {
             @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String cardNumber,
             @Schema(description = "Why the card is replaced; REPLACEMENT cases only")
             ReplacementReason replacementReason) {
+        @Override
+        public String toString() {
+            return "SubmitCaseRequest[redacted]";
+        }
     }
 
     @Schema(description = "The card record: what is printed on the card")
@@ -44,12 +51,20 @@ final class CaseRequests {
             @NotNull @Past LocalDate dateOfBirth,
             @Schema(description = "Self-designated; printed only if given")
             @Size(max = 40) String genderMarker) {
+        @Override
+        public String toString() {
+            return "Applicant[redacted]";
+        }
     }
 
     @Schema(description = "Appointment and pickup notices; at least one of phone or e-mail")
     record ContactDetails(
             @Pattern(regexp = "\\+?[0-9 ()-]{6,32}", message = "must be a phone number") String phone,
             @Email @Size(max = 254) String email) {
+        @Override
+        public String toString() {
+            return "ContactDetails[redacted]";
+        }
     }
 
     @Schema(description = "A mailing or care-of address for a mailed card (never a home address of an in-person "
@@ -61,6 +76,10 @@ final class CaseRequests {
             @NotBlank @Size(max = 100) String city,
             @Size(max = 50) String region,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9 -]{3,12}", message = "must be a postal code") String postalCode) {
+        @Override
+        public String toString() {
+            return "DeliveryAddress[redacted]";
+        }
     }
 
     @Schema(description = "The documents a clerk reviewed, by type code from the points table; never numbers or "
@@ -69,6 +88,10 @@ final class CaseRequests {
             @NotEmpty @Size(max = 20) List<@Valid DocumentEntry> documents,
             @Size(max = 2000) String attestation,
             @Size(max = 2000) String clerkNotes) {
+        @Override
+        public String toString() {
+            return "ReviewRequest[redacted]";
+        }
     }
 
     record DocumentEntry(@NotBlank @Size(max = 64) String type) {
@@ -84,6 +107,10 @@ final class CaseRequests {
     }
 
     record MailRequest(@Valid DeliveryAddress delivery) {
+        @Override
+        public String toString() {
+            return "MailRequest[redacted]";
+        }
     }
 
     record CancelRequest(@NotNull CancellationReason reason) {

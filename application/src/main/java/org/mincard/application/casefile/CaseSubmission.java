@@ -33,10 +33,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Accepts an application: validates what spans fields, finds the card a renewal, replacement or update works on,
@@ -193,9 +194,15 @@ class CaseSubmission {
 
     /** A keyed fingerprint of the request, so a reused key with another body is recognised without storing it. */
     private byte[] fingerprint(SubmitCaseRequest request) {
-        return blindIndex.of("idempotency", Objects.toString(request.type()) + '\u0000' + request.siteId() + '\u0000'
-                + request.applicant().legalName() + '\u0000' + request.applicant().dateOfBirth() + '\u0000'
-                + request.applicant().genderMarker() + '\u0000' + request.contact() + '\u0000' + request.delivery()
-                + '\u0000' + request.cardNumber() + '\u0000' + request.replacementReason());
+        CaseRequests.ContactDetails contact = request.contact();
+        CaseRequests.DeliveryAddress delivery = request.delivery();
+        List<Object> parts = Arrays.asList(request.type(), request.siteId(), request.applicant().legalName(),
+                request.applicant().dateOfBirth(), request.applicant().genderMarker(),
+                contact == null ? null : contact.phone(), contact == null ? null : contact.email(),
+                delivery == null ? null : delivery.careOf(), delivery == null ? null : delivery.street(),
+                delivery == null ? null : delivery.unit(), delivery == null ? null : delivery.city(),
+                delivery == null ? null : delivery.region(), delivery == null ? null : delivery.postalCode(),
+                request.cardNumber(), request.replacementReason());
+        return blindIndex.of("idempotency", parts.stream().map(String::valueOf).collect(Collectors.joining("\u0000")));
     }
 }

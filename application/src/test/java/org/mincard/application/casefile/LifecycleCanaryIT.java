@@ -147,6 +147,18 @@ class LifecycleCanaryIT {
         forbidden.put("immigrationStatus", marker("Status"));
         assertThat(clerk.post("/api/v1/cases", forbidden).getStatusCode().value()).isEqualTo(422);
 
+        Map<String, Object> badEmail = markedApplication();
+        badEmail.put("contact", Map.of("email", marker("not-an-email")));
+        assertThat(clerk.post("/api/v1/cases", badEmail).getStatusCode().value()).isEqualTo(400);
+        Map<String, Object> badDate = markedApplication();
+        badDate.put("applicant", Map.of("legalName", marker("Name"), "dateOfBirth", marker("date")));
+        assertThat(clerk.post("/api/v1/cases", badDate).getStatusCode().value()).isEqualTo(400);
+        Map<String, Object> tooLong = markedApplication();
+        tooLong.put("applicant", Map.of("legalName", marker("Long").repeat(20), "dateOfBirth", "1961-07-19"));
+        assertThat(clerk.post("/api/v1/cases", tooLong).getStatusCode().value()).isEqualTo(400);
+        assertThat(clerk.post("/api/v1/cases/" + mailed + "/review", Map.of("documents",
+                List.of(Map.of("type", marker("DOC"))))).getStatusCode().value()).isEqualTo(400);
+
         String cardNumber = clerk.cardNumberOf(mailed);
         markers.add(cardNumber);
         Map<String, Object> shown = clerk.personalData(mailed, "CASE_WORK");
