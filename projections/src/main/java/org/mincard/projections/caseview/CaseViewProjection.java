@@ -57,7 +57,7 @@ class CaseViewProjection {
             @MetaDataValue(ActorMetaData.ACTOR_ROLE) String actorRole) {
         if (event instanceof CaseSubmitted submitted) {
             insert(submitted, sequence, recordedAt);
-        } else {
+        } else if (CaseState.changesState(event)) {
             advance(event, sequence, recordedAt);
         }
         jdbc.update("""
