@@ -150,6 +150,24 @@ class CaseViewProjection {
                 query.caseId());
     }
 
+    @QueryHandler
+    List<CaseSealedField> handle(ListSealedFields query) {
+        if (query.caseIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                        SELECT case_id, field, subject_id, data_class, key_version, ciphertext
+                        FROM read_model.case_sealed_field WHERE case_id = ANY(?::uuid[]) AND field = ?
+                        """,
+                (rs, row) -> new CaseSealedField(rs.getObject("case_id", UUID.class),
+                        CaseField.valueOf(rs.getString("field")),
+                        new SealedValue(new KeyReference(rs.getObject("subject_id", UUID.class),
+                                DataClass.valueOf(rs.getString("data_class")), rs.getInt("key_version")),
+                                rs.getBytes("ciphertext"))),
+                "{" + String.join(",", query.caseIds().stream().map(UUID::toString).toList()) + "}",
+                query.field().name());
+    }
+
     private static CaseView toView(ResultSet rs, List<CaseView.HistoryEntry> history) throws SQLException {
         String denialReason = rs.getString("denial_reason");
         Object pointsRuleMet = rs.getObject("points_rule_met");
