@@ -51,7 +51,10 @@ public class Replays {
     public record Segment(int segmentId, Long position, boolean replaying, boolean caughtUp, String error) {
     }
 
-    /** A replay's progress; done when no segment replays and every segment has caught up with the head. */
+    /**
+     * A replay's progress; done when every segment has caught up with the event store's head as it was read for this
+     * answer. A segment may still say "replaying" after that until the next new event (Axon's replay flag).
+     */
     public record Progress(UUID replayId, String processingGroup, String requestedBy, Instant startedAt,
                            Long headPosition, boolean running, boolean done, List<Segment> segments) {
     }
@@ -88,8 +91,11 @@ public class Replays {
                 b.getSegment().getSegmentId())).forEach(segment -> segments.add(new Segment(
                 segment.getSegment().getSegmentId(), boxed(segment.getCurrentPosition()), segment.isReplaying(),
                 segment.isCaughtUp(), segment.isErrorState() ? segment.getError().getClass().getSimpleName() : null)));
-        boolean done = !segments.isEmpty() && segments.stream().noneMatch(Segment::replaying)
-                && segments.stream().allMatch(Segment::caughtUp);
+        // Not "no segment replaying": Axon keeps a segment's replay flag until it handles an event past the reset
+        // point, which never comes while nothing new is appended. Caught up with the head is what an operator needs.
+        boolean done = !segments.isEmpty() && segments.stream().allMatch(segment -> segment.caughtUp()
+                && segment.error() == null && (headPosition == null
+                || segment.position() != null && segment.position() >= headPosition));
         return new Progress(replay.replayId(), replay.processingGroup(), replay.requestedBy(), replay.startedAt(),
                 headPosition, processor.isRunning(), done, segments);
     }

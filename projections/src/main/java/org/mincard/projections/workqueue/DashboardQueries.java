@@ -71,12 +71,24 @@ class DashboardQueries {
                             }
                         }
                         case "DENIED" -> day.denials.merge(detail, n, Long::sum);
-                        case "REVOKED" -> day.revocations.merge(detail, n, Long::sum);
                         case "ASSIGNED" -> day.clerks.computeIfAbsent(clerk, c -> new long[3])[0] += n;
                         default -> {
                         }
                     }
                 }, factParams.toArray());
+
+        List<Object> revocationParams = new ArrayList<>(List.of(Date.valueOf(query.from()), Date.valueOf(query.to())));
+        addSites(revocationParams, query);
+        jdbc.query("""
+                SELECT r.day, w.site_id, r.reason, count(*) AS n FROM read_model.card_revocation r
+                JOIN read_model.work_queue_item w ON w.card_id = r.card_id
+                WHERE r.day BETWEEN ? AND ?""" + siteFilter.replace("site_id", "w.site_id")
+                + " GROUP BY r.day, w.site_id, r.reason",
+                rs -> {
+                    Day day = days.computeIfAbsent(new Key(rs.getObject("day", LocalDate.class),
+                            rs.getObject("site_id", UUID.class)), key -> new Day());
+                    day.revocations.merge(rs.getString("reason"), rs.getLong("n"), Long::sum);
+                }, revocationParams.toArray());
 
         List<String> slaQueues = new ArrayList<>();
         List<String> slaTypes = new ArrayList<>();
@@ -128,7 +140,8 @@ class DashboardQueries {
 
         List<Dashboard.SiteDay> result = new ArrayList<>();
         days.forEach((key, day) -> result.add(new Dashboard.SiteDay(key.day(), key.siteId(), day.received,
-                day.completed.values().stream().mapToLong(Long::longValue).sum(), day.completed, day.queues,
+                day.completed.values().stream().mapToLong(Long::longValue).sum(), day.completed,
+                day.queues.stream().sorted(java.util.Comparator.comparing(Dashboard.QueueTime::queue)).toList(),
                 day.queues.stream().mapToLong(Dashboard.QueueTime::slaBreaches).sum(),
                 day.clerks.entrySet().stream().map(clerk -> new Dashboard.ClerkDay(clerk.getKey(),
                         clerk.getValue()[0], clerk.getValue()[1], clerk.getValue()[2])).toList(),

@@ -26,7 +26,7 @@ import java.util.UUID;
  * The events of one unit of work, folded per case and written at once. Flushing reads the current rows of the cases
  * the batch touches (one query), applies the events in order in memory, skipping any the row already has (its
  * version is the aggregate sequence of the last event applied), and writes the resulting rows, finished queue stays
- * and dashboard facts in one statement. Days are UTC days of the events' business times.
+ * dashboard facts and card revocations in one statement. Days are UTC days of the events' business times.
  */
 final class WorkQueueBatch {
 
@@ -86,11 +86,9 @@ final class WorkQueueBatch {
                 toLoad.add(caseId);
             }
         });
-        List<UUID> revokedCards = revocations.stream().map(revocation -> revocation.event().cardId()).toList();
         Map<UUID, Item> items = new HashMap<>();
-        Map<UUID, UUID> cardSites = new HashMap<>();
-        if (!toLoad.isEmpty() || !revokedCards.isEmpty()) {
-            load(toLoad, revokedCards, items, cardSites);
+        if (!toLoad.isEmpty()) {
+            load(toLoad, items);
         }
         List<Stay> stays = new ArrayList<>();
         List<Fact> facts = new ArrayList<>();
@@ -108,19 +106,9 @@ final class WorkQueueBatch {
             }
             if (item != null && item.changed) {
                 written.add(item);
-                if (item.cardId != null) {
-                    cardSites.put(item.cardId, item.siteId);
-                }
             }
         });
-        for (Revocation revocation : revocations) {
-            UUID siteId = cardSites.get(revocation.event().cardId());
-            if (siteId != null) {
-                facts.add(new Fact(revocation.event().cardholderId(), revocation.sequence(), "REVOKED",
-                        day(revocation.event().revokedAt()), siteId, revocation.event().reason().name(), null));
-            }
-        }
-        write(written, stays, facts);
+        write(written, stays, facts, revocations);
         byCase.clear();
         revocations.clear();
     }
@@ -236,16 +224,15 @@ final class WorkQueueBatch {
         throw new IllegalArgumentException("unknown case event " + event.getClass().getSimpleName());
     }
 
-    private void load(List<UUID> caseIds, List<UUID> cardIds, Map<UUID, Item> items, Map<UUID, UUID> cardSites) {
+    private void load(List<UUID> caseIds, Map<UUID, Item> items) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT case_id, site_id, case_type, cardholder_id, state, queue, assignee, priority_rank,
                         entered_at, card_id, version
                     FROM read_model.work_queue_item
-                    WHERE case_id = ANY(?::uuid[]) OR card_id = ANY(?::uuid[])
+                    WHERE case_id = ANY(?::uuid[])
                     """)) {
                 statement.setArray(1, text(connection, caseIds.stream().map(UUID::toString).toList()));
-                statement.setArray(2, text(connection, cardIds.stream().map(UUID::toString).toList()));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         Item item = new Item();
@@ -262,9 +249,6 @@ final class WorkQueueBatch {
                         item.cardId = rs.getObject("card_id", UUID.class);
                         item.version = rs.getLong("version");
                         items.put(item.caseId, item);
-                        if (item.cardId != null) {
-                            cardSites.put(item.cardId, item.siteId);
-                        }
                     }
                 }
             }
@@ -298,12 +282,19 @@ final class WorkQueueBatch {
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                     AS u(i, q, k, d, s, dt, cl)
                 ON CONFLICT ON CONSTRAINT dashboard_fact_pk DO NOTHING
+                RETURNING 1),
+            revocations AS (
+                INSERT INTO read_model.card_revocation (cardholder_id, sequence, card_id, day, reason)
+                SELECT h::uuid, q::bigint, c::uuid, d::date, r
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(h, q, c, d, r)
+                ON CONFLICT ON CONSTRAINT card_revocation_pk DO NOTHING
                 RETURNING 1)
             SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM stays) + (SELECT count(*) FROM facts)
+                + (SELECT count(*) FROM revocations)
             """;
 
-    private void write(List<Item> items, List<Stay> stays, List<Fact> facts) {
-        if (items.isEmpty() && stays.isEmpty() && facts.isEmpty()) {
+    private void write(List<Item> items, List<Stay> stays, List<Fact> facts, List<Revocation> revoked) {
+        if (items.isEmpty() && stays.isEmpty() && facts.isEmpty() && revoked.isEmpty()) {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -334,7 +325,12 @@ final class WorkQueueBatch {
                 statement.setArray(p++, column(connection, facts, Fact::day));
                 statement.setArray(p++, column(connection, facts, Fact::siteId));
                 statement.setArray(p++, column(connection, facts, Fact::detail));
-                statement.setArray(p, column(connection, facts, Fact::clerkId));
+                statement.setArray(p++, column(connection, facts, Fact::clerkId));
+                statement.setArray(p++, column(connection, revoked, r -> r.event().cardholderId()));
+                statement.setArray(p++, column(connection, revoked, Revocation::sequence));
+                statement.setArray(p++, column(connection, revoked, r -> r.event().cardId()));
+                statement.setArray(p++, column(connection, revoked, r -> day(r.event().revokedAt())));
+                statement.setArray(p, column(connection, revoked, r -> r.event().reason().name()));
                 try (ResultSet ignored = statement.executeQuery()) {
                     return null;
                 }

@@ -42,7 +42,8 @@ class WorkQueueProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE read_model.work_queue_item, read_model.queue_stay, read_model.dashboard_fact");
+        jdbc.execute("TRUNCATE read_model.work_queue_item, read_model.queue_stay, read_model.dashboard_fact, "
+                + "read_model.card_revocation");
     }
 
     private WorkQueueBatch batch() {
