@@ -114,13 +114,20 @@ class WorkQueueController {
     QueueOverview overview() {
         Actor actor = currentActor.get();
         Instant now = clock.instant();
-        List<QueueSummary> summaries = queries.query(new ListQueueSummaries(siteScope.visibleSites(actor)
-                .orElse(null), now), ResponseTypes.multipleInstancesOf(QueueSummary.class)).join();
-        return new QueueOverview(now, summaries.stream().map(summary -> new QueueFigures(summary.siteId(),
-                summary.queue().path(), summary.depth(), summary.oldestEnteredAt(),
-                summary.oldestEnteredAt() == null ? null
-                        : Duration.between(summary.oldestEnteredAt(), now).toSeconds(),
-                summary.overdue(), summary.unassigned())).toList());
+        Optional<Set<UUID>> visible = siteScope.visibleSites(actor);
+        List<QueueSummary> summaries = queries.query(new ListQueueSummaries(visible.orElse(null), now),
+                ResponseTypes.multipleInstancesOf(QueueSummary.class)).join();
+        Map<String, QueueFigures> figures = new java.util.TreeMap<>();
+        // A site-scoped caller sees every queue of each of their sites, empty ones as zeros; city-wide callers see
+        // the non-empty ones (the service keeps no list of sites).
+        visible.ifPresent(sites -> sites.forEach(site -> Arrays.stream(WorkQueue.values()).forEach(queue ->
+                figures.put(site + "/" + queue.ordinal(), new QueueFigures(site, queue.path(), 0, null, null, 0, 0)))));
+        summaries.forEach(summary -> figures.put(summary.siteId() + "/" + summary.queue().ordinal(),
+                new QueueFigures(summary.siteId(), summary.queue().path(), summary.depth(), summary.oldestEnteredAt(),
+                        summary.oldestEnteredAt() == null ? null
+                                : Duration.between(summary.oldestEnteredAt(), now).toSeconds(),
+                        summary.overdue(), summary.unassigned())));
+        return new QueueOverview(now, List.copyOf(figures.values()));
     }
 
     @GetMapping("/{queue}")

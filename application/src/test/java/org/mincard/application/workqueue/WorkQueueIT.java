@@ -17,6 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 class WorkQueueIT extends QueueItSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    QueueMetrics metrics;
+
     @Test
     void caseMovesToTheQueueOfEachStateAndLeavesWhenClosed() {
         UUID caseId = submit("clerk-a", SITE_A, "Queue Walker");
@@ -303,6 +306,21 @@ class WorkQueueIT extends QueueItSupport {
                     assertThat(((Number) row.get("oldestAgeSeconds")).longValue()).isGreaterThanOrEqualTo(7200);
                 });
         assertThat(forSupervisor).extracting(row -> row.get("siteId")).contains(SITE_B.toString());
+    }
+
+    @Test
+    void exportsGaugesPerSiteAndQueue_withIdsOnlyAsLabels() {
+        UUID caseId = submit("clerk-a", SITE_A, "Gauge Watcher");
+        awaitQueue(caseId, "INTAKE");
+        clock.advance(Duration.ofHours(2));
+
+        metrics.refresh();
+        String scrape = rest.getForObject("/actuator/prometheus", String.class);
+
+        assertThat(scrape).contains("mincard_queue_depth{queue=\"intake\",site=\"" + SITE_A + "\"}",
+                "mincard_queue_oldest_age_seconds{queue=\"intake\",site=\"" + SITE_A + "\"}",
+                "mincard_queue_overdue{queue=\"intake\",site=\"" + SITE_A + "\"}");
+        assertThat(scrape).doesNotContain("Gauge Watcher", caseId.toString());
     }
 
     private long accessRecords(UUID... caseIds) {
