@@ -22,7 +22,7 @@ class QueueConfig {
         Map<WorkQueue, Map<CaseType, Duration>> byType = new EnumMap<>(WorkQueue.class);
         Map<WorkQueue, Duration> defaults = new EnumMap<>(WorkQueue.class);
         properties.sla().forEach((queueKey, entries) -> {
-            WorkQueue queue = WorkQueue.fromPath(queueKey).orElseThrow(() -> new IllegalStateException(
+            WorkQueue queue = queue(queueKey).orElseThrow(() -> new IllegalStateException(
                     "mincard.queues.sla." + queueKey + ": not a queue (one of " + java.util.Arrays.toString(
                             WorkQueue.values()) + ")"));
             entries.forEach((typeKey, duration) -> {
@@ -45,5 +45,15 @@ class QueueConfig {
             });
         });
         return new QueueSla(byType, defaults);
+    }
+
+    /**
+     * The queue a configuration key names: {@code document-review}, {@code DOCUMENT_REVIEW}, or
+     * {@code documentreview} as an environment variable ({@code MINCARD_QUEUES_SLA_DOCUMENTREVIEW_DEFAULT}) arrives.
+     */
+    static java.util.Optional<WorkQueue> queue(String key) {
+        String bare = key.replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
+        return java.util.Arrays.stream(WorkQueue.values())
+                .filter(queue -> queue.name().replace("_", "").equals(bare)).findFirst();
     }
 }

@@ -29,6 +29,14 @@ class QueueConfigTest {
     }
 
     @Test
+    void readsQueueKeys_asEnvironmentVariablesSpellThem() {
+        QueueSla sla = config.queueSla(new QueueProperties(Map.of("documentreview",
+                Map.of("renewal", Duration.ofDays(2))), Duration.ofSeconds(15)));
+
+        assertThat(sla.of(WorkQueue.DOCUMENT_REVIEW, CaseType.RENEWAL)).contains(Duration.ofDays(2));
+    }
+
+    @Test
     void refusesToStart_whenQueueIsUnknown() {
         assertThatThrownBy(() -> config.queueSla(new QueueProperties(Map.of("triage",
                 Map.of("default", Duration.ofDays(1))), Duration.ofSeconds(15))))
