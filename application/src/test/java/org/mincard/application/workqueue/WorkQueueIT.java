@@ -59,6 +59,33 @@ class WorkQueueIT extends QueueItSupport {
     }
 
     @Test
+    void sideExitsAndUpheldAppealsLeaveTheQueues() {
+        UUID noShow = submit("clerk-a", SITE_A, "Side One");
+        UUID cancelled = submit("clerk-a", SITE_A, "Side Two");
+        UUID upheld = submit("clerk-a", SITE_A, "Side Three");
+        act("clerk-a", cancelled, "check-in");
+        act("clerk-a", upheld, "check-in");
+        awaitCaseState(upheld, "CHECKED_IN");
+        act("clerk-a", upheld, "review", review("UTILITY_BILL"));
+        act("clerk-a", upheld, "deny", Map.of("reason", "RESIDENCY_NOT_SHOWN"));
+        act("clerk-a", upheld, "appeal");
+        awaitQueue(upheld, "APPEALS");
+        UUID abandoned = approvedCase("Side Four");
+        act("clerk-a", abandoned, "produce-card");
+        awaitQueue(abandoned, "ISSUANCE");
+
+        act("clerk-a", noShow, "mark-no-show");
+        act("clerk-a", cancelled, "cancel", Map.of("reason", "ENTERED_IN_ERROR"));
+        act("supervisor", upheld, "decide-appeal", Map.of("granted", false));
+        act("clerk-a", abandoned, "abandon");
+
+        awaitQueue(noShow, "");
+        awaitQueue(cancelled, "");
+        awaitQueue(upheld, "");
+        awaitQueue(abandoned, "");
+    }
+
+    @Test
     void mailedCardThatIsDeliveredLeavesTheQueues() {
         UUID caseId = approvedCase("Del Ivery");
         act("clerk-a", caseId, "produce-card");
