@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mincard.application.blindindex.BlindIndex;
 import org.mincard.application.cardregistry.CardRegistry;
 import org.mincard.application.cardregistry.RegisteredCard;
+import org.mincard.application.nameindex.NameIndex;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
 import org.mincard.application.security.SiteScope;
 import org.mincard.application.web.ApiProblems;
@@ -58,11 +59,12 @@ class CaseSubmission {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final SiteScope siteScope;
+    private final NameIndex nameIndex;
     private final Clock clock;
 
     CaseSubmission(CommandGateway commands, PersonalDataSealer sealer, CardRegistry cards,
                    CardValidityPolicy validity, RenewalPolicy renewal, BlindIndex blindIndex, JdbcTemplate jdbc,
-                   TransactionTemplate transaction, SiteScope siteScope, Clock clock) {
+                   TransactionTemplate transaction, SiteScope siteScope, NameIndex nameIndex, Clock clock) {
         this.commands = commands;
         this.sealer = sealer;
         this.cards = cards;
@@ -72,6 +74,7 @@ class CaseSubmission {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.siteScope = siteScope;
+        this.nameIndex = nameIndex;
         this.clock = clock;
     }
 
@@ -121,6 +124,7 @@ class CaseSubmission {
                             """, idempotencyKey, actor.userId(), fingerprint, caseId, finalCardholderId,
                             now.atOffset(ZoneOffset.UTC));
                 }
+                nameIndex.index(caseId, finalCardholderId, request.applicant().legalName());
                 commands.sendAndWait(command);
                 return new Accepted(caseId, finalCardholderId, false);
             });

@@ -96,6 +96,8 @@ class EventContractTest {
             return Instant.parse("2026-03-02T14:15:16.123Z");
         } else if (type == LocalDate.class) {
             return LocalDate.of(2026, 3, 2);
+        } else if (type == String.class) {
+            return name + "-sample";
         } else if (type == boolean.class) {
             return true;
         } else if (type == SealedValue.class) {

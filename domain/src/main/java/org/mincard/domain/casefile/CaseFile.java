@@ -12,6 +12,7 @@ import org.mincard.domain.shared.Role;
 import org.mincard.domain.shared.TransitionNotAllowed;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +43,9 @@ public class CaseFile {
     private static final Set<CaseState> CANCELLABLE =
             EnumSet.of(SUBMITTED, CHECKED_IN, UNDER_REVIEW, SUPERVISOR_REVIEW, APPROVED, APPEALED);
 
+    private static final Set<CaseState> WORKABLE = EnumSet.copyOf(
+            Arrays.stream(CaseState.values()).filter(CaseState::isWorkable).toList());
+
     @AggregateIdentifier
     private UUID caseId;
     private UUID siteId;
@@ -50,6 +54,8 @@ public class CaseFile {
     private boolean pointsRuleMet;
     private boolean hasDeliveryAddress;
     private Instant appealDeadline;
+    private String assignee;
+    private Priority priority = Priority.NORMAL;
 
     protected CaseFile() {
         // required by Axon to rebuild the aggregate from its events
@@ -212,6 +218,58 @@ public class CaseFile {
         return state;
     }
 
+    @CommandHandler
+    CaseAssignment handle(ClaimCase command, Actor actor) {
+        requireWorkable(actor, "claim");
+        if (actor == null || !actor.isSiteScoped()) {
+            throw new PermissionDenied("Only clerks and supervisors claim cases.", state);
+        }
+        if (!actor.userId().equals(assignee)) {
+            apply(new CaseClaimed(caseId, actor.userId(), command.claimedAt()));
+        }
+        return assignment();
+    }
+
+    @CommandHandler
+    CaseAssignment handle(ReleaseCase command, Actor actor) {
+        requireWorkable(actor, "release");
+        if (assignee != null) {
+            apply(new CaseReleased(caseId, assignee, command.releasedAt()));
+        }
+        return assignment();
+    }
+
+    @CommandHandler
+    CaseAssignment handle(AssignCase command, Actor actor) {
+        requireWorkable(actor, "assign");
+        requireSupervisor(actor, "assign or reassign a case");
+        if (!command.clerkId().equals(assignee)) {
+            apply(new CaseAssigned(caseId, command.clerkId(), assignee, command.assignedAt()));
+        }
+        return assignment();
+    }
+
+    @CommandHandler
+    CaseAssignment handle(SetCasePriority command, Actor actor) {
+        requireWorkable(actor, "set-priority");
+        requireSupervisor(actor, "change a case's priority");
+        int direction = command.priority().compareTo(priority);
+        if (direction > 0) {
+            apply(new CasePriorityRaised(caseId, command.priority(), command.changedAt()));
+        } else if (direction < 0) {
+            apply(new CasePriorityLowered(caseId, command.priority(), command.changedAt()));
+        }
+        return assignment();
+    }
+
+    private CaseAssignment assignment() {
+        return new CaseAssignment(assignee, priority);
+    }
+
+    private void requireWorkable(Actor actor, String action) {
+        require(actor, action, WORKABLE);
+    }
+
     private void require(Actor actor, String action, CaseState... allowed) {
         require(actor, action, allowed.length == 0 ? EnumSet.noneOf(CaseState.class) : EnumSet.of(allowed[0], allowed));
     }
@@ -222,6 +280,10 @@ public class CaseFile {
         }
         if (!allowed.contains(state)) {
             throw new TransitionNotAllowed("case", state, action);
+        }
+        // Clerks work only their own or unassigned cases; supervisors may act on any case of their sites.
+        if (actor != null && actor.role() == Role.CLERK && assignee != null && !assignee.equals(actor.userId())) {
+            throw new AssignedToAnotherClerk(state);
         }
     }
 
@@ -338,5 +400,30 @@ public class CaseFile {
     @EventSourcingHandler
     void on(CaseCancelled event) {
         state = CaseState.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseClaimed event) {
+        assignee = event.clerkId();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReleased event) {
+        assignee = null;
+    }
+
+    @EventSourcingHandler
+    void on(CaseAssigned event) {
+        assignee = event.clerkId();
+    }
+
+    @EventSourcingHandler
+    void on(CasePriorityRaised event) {
+        priority = event.priority();
+    }
+
+    @EventSourcingHandler
+    void on(CasePriorityLowered event) {
+        priority = event.priority();
     }
 }

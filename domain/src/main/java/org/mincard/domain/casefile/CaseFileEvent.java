@@ -6,7 +6,7 @@ import java.util.UUID;
 public sealed interface CaseFileEvent permits CaseSubmitted, ApplicantCheckedIn, DocumentsReviewed, CaseEscalated, CaseReturnedFromEscalation,
         CaseApproved, CaseDenied, DenialAppealed, AppealGranted, AppealUpheld, CaseCardProduced, CardMailed,
         CardDeliveryConfirmed, CardMailingReturned, CardHandedOver, CaseWithdrawn, ApplicantDidNotShow,
-        CaseAbandoned, CaseCancelled {
+        CaseAbandoned, CaseCancelled, CaseClaimed, CaseReleased, CaseAssigned, CasePriorityRaised, CasePriorityLowered {
 
     UUID caseId();
 }

@@ -23,7 +23,16 @@ public enum CaseState {
     ABANDONED,
     CANCELLED;
 
-    /** The state a case is in right after {@code event}; read models use it to follow the aggregate. */
+    /** False for events that change who works a case or how urgently, but not where it stands. */
+    public static boolean changesState(CaseFileEvent event) {
+        return !(event instanceof CaseClaimed || event instanceof CaseReleased || event instanceof CaseAssigned
+                || event instanceof CasePriorityRaised || event instanceof CasePriorityLowered);
+    }
+
+    /**
+     * The state a case is in right after {@code event}; read models use it to follow the aggregate. Only for events
+     * that {@link #changesState change the state}.
+     */
     public static CaseState after(CaseFileEvent event) {
         if (event instanceof CaseSubmitted) {
             return SUBMITTED;
@@ -61,6 +70,14 @@ public enum CaseState {
             return CANCELLED;
         }
         throw new IllegalArgumentException("unknown case event " + event.getClass().getSimpleName());
+    }
+
+    /**
+     * True while the case waits for staff work, i.e. sits in a work queue: open, and not a denial waiting for a
+     * possible appeal (nothing is to be done unless the applicant appeals).
+     */
+    public boolean isWorkable() {
+        return !isClosed() && this != DENIED;
     }
 
     /** True when no further lifecycle action is possible, except appealing a denial (see {@link #DENIED}). */

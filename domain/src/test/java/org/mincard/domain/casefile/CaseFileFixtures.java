@@ -41,6 +41,10 @@ final class CaseFileFixtures {
         return ActorMetaData.of(new Actor("clerk-1", Role.CLERK, Set.of(siteId), false));
     }
 
+    Map<String, String> clerk(String userId) {
+        return ActorMetaData.of(new Actor(userId, Role.CLERK, Set.of(siteId), false));
+    }
+
     Map<String, String> supervisor() {
         return ActorMetaData.of(new Actor("supervisor-1", Role.SUPERVISOR, Set.of(siteId), false));
     }

@@ -57,7 +57,7 @@ class CaseViewProjection {
             @MetaDataValue(ActorMetaData.ACTOR_ROLE) String actorRole) {
         if (event instanceof CaseSubmitted submitted) {
             insert(submitted, sequence, recordedAt);
-        } else {
+        } else if (CaseState.changesState(event)) {
             advance(event, sequence, recordedAt);
         }
         jdbc.update("""
@@ -148,6 +148,24 @@ class CaseViewProjection {
                                 DataClass.valueOf(rs.getString("data_class")), rs.getInt("key_version")),
                                 rs.getBytes("ciphertext"))),
                 query.caseId());
+    }
+
+    @QueryHandler
+    List<CaseSealedField> handle(ListSealedFields query) {
+        if (query.caseIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                        SELECT case_id, field, subject_id, data_class, key_version, ciphertext
+                        FROM read_model.case_sealed_field WHERE case_id = ANY(?::uuid[]) AND field = ?
+                        """,
+                (rs, row) -> new CaseSealedField(rs.getObject("case_id", UUID.class),
+                        CaseField.valueOf(rs.getString("field")),
+                        new SealedValue(new KeyReference(rs.getObject("subject_id", UUID.class),
+                                DataClass.valueOf(rs.getString("data_class")), rs.getInt("key_version")),
+                                rs.getBytes("ciphertext"))),
+                "{" + String.join(",", query.caseIds().stream().map(UUID::toString).toList()) + "}",
+                query.field().name());
     }
 
     private static CaseView toView(ResultSet rs, List<CaseView.HistoryEntry> history) throws SQLException {

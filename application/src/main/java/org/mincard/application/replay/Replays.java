@@ -1,0 +1,117 @@
+package org.mincard.application.replay;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.mincard.application.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs replays of streaming processors with Axon's own reset: shut the processor down, reset its tokens (which calls
+ * the projection's reset handler), start it. Replays started since this node started are remembered in memory; the
+ * tokens themselves are the durable truth of where a replay stands.
+ */
+@Component
+public class Replays {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replays.class);
+    static final URI NOT_REPLAYABLE = URI.create("urn:mincard:problem:not-replayable");
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final Clock clock;
+    private final Map<UUID, Started> started = new ConcurrentHashMap<>();
+
+    Replays(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.clock = clock;
+    }
+
+    private record Started(UUID replayId, String processingGroup, String requestedBy, Instant startedAt) {
+    }
+
+    /** One segment: where it is, and whether it is still replaying events it had handled before the reset. */
+    public record Segment(int segmentId, Long position, boolean replaying, boolean caughtUp, String error) {
+    }
+
+    /**
+     * A replay's progress; done when every segment has caught up with the event store's head as it was read for this
+     * answer. A segment may still say "replaying" after that until the next new event (Axon's replay flag).
+     */
+    public record Progress(UUID replayId, String processingGroup, String requestedBy, Instant startedAt,
+                           Long headPosition, boolean running, boolean done, List<Segment> segments) {
+    }
+
+    /** Starts a replay of the processing group on this node. */
+    public Progress start(String processingGroup, String requestedBy) {
+        StreamingEventProcessor processor = processor(processingGroup);
+        if (!processor.supportsReset()) {
+            throw notReplayable(processingGroup, "its handlers do not support a reset");
+        }
+        LOG.info("Replay of {} requested by {}", processingGroup, requestedBy);
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } finally {
+            processor.start();
+        }
+        Started replay = new Started(UUID.randomUUID(), processingGroup, requestedBy, clock.instant());
+        started.put(replay.replayId(), replay);
+        return progress(replay);
+    }
+
+    public Optional<Progress> progress(UUID replayId) {
+        return Optional.ofNullable(started.get(replayId)).map(this::progress);
+    }
+
+    private Progress progress(Started replay) {
+        StreamingEventProcessor processor = processor(replay.processingGroup());
+        TrackingToken head = eventStore.createHeadToken();
+        Long headPosition = head == null ? null : boxed(head.position());
+        List<Segment> segments = new ArrayList<>();
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        status.values().stream().sorted((a, b) -> Integer.compare(a.getSegment().getSegmentId(),
+                b.getSegment().getSegmentId())).forEach(segment -> segments.add(new Segment(
+                segment.getSegment().getSegmentId(), boxed(segment.getCurrentPosition()), segment.isReplaying(),
+                segment.isCaughtUp(), segment.isErrorState() ? segment.getError().getClass().getSimpleName() : null)));
+        // Not "no segment replaying": Axon keeps a segment's replay flag until it handles an event past the reset
+        // point, which never comes while nothing new is appended. Caught up with the head is what an operator needs.
+        boolean done = !segments.isEmpty() && segments.stream().allMatch(segment -> segment.caughtUp()
+                && segment.error() == null && (headPosition == null
+                || segment.position() != null && segment.position() >= headPosition));
+        return new Progress(replay.replayId(), replay.processingGroup(), replay.requestedBy(), replay.startedAt(),
+                headPosition, processor.isRunning(), done, segments);
+    }
+
+    private StreamingEventProcessor processor(String processingGroup) {
+        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow(() -> notReplayable(processingGroup, "it is not a streaming processor of this service"));
+    }
+
+    private static ProblemException notReplayable(String processingGroup, String why) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, NOT_REPLAYABLE, "Not replayable",
+                "Processing group '" + processingGroup + "' cannot be replayed: " + why + ".",
+                Map.of("code", "not-replayable"));
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+}

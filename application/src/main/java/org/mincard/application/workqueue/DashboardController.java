@@ -1,0 +1,126 @@
+package org.mincard.application.workqueue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.mincard.application.security.CurrentActor;
+import org.mincard.application.security.SiteScope;
+import org.mincard.application.web.RequestProblems;
+import org.mincard.domain.shared.Actor;
+import org.mincard.projections.workqueue.Dashboard;
+import org.mincard.projections.workqueue.GetDashboard;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Supervisor figures per UTC day and site, from the dashboard tables the work-queue projection keeps. JSON, or a
+ * long-format CSV ({@code day,site_id,metric,key,value}) with {@code Accept: text/csv}. Counts, ids and codes only.
+ */
+@RestController
+@RequestMapping("/api/v1/dashboard")
+@Tag(name = "Work queues")
+class DashboardController {
+
+    static final long MAX_DAYS = 366;
+    static final String TEXT_CSV = "text/csv";
+
+    private final QueryGateway queries;
+    private final CurrentActor currentActor;
+    private final SiteScope siteScope;
+    private final Clock clock;
+
+    DashboardController(QueryGateway queries, CurrentActor currentActor, SiteScope siteScope, Clock clock) {
+        this.queries = queries;
+        this.currentActor = currentActor;
+        this.siteScope = siteScope;
+        this.clock = clock;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Dashboard per day and site (supervisors)",
+            description = "Received and completed cases, time in each queue (median, 90th percentile), SLA breaches, "
+                    + "per-clerk work, denial and revocation reasons. from/to default to the last 7 days (UTC).")
+    Dashboard dashboard(@RequestParam(required = false) UUID site,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Actor actor = currentActor.get();
+        LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate start = from != null ? from : end.minusDays(6);
+        if (end.isBefore(start)) {
+            throw RequestProblems.invalid("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
+            throw RequestProblems.invalid("from", "the range must be at most " + MAX_DAYS + " days");
+        }
+        Set<UUID> sites;
+        if (site != null) {
+            siteScope.requireVisible(actor, site, "Site " + site);
+            sites = Set.of(site);
+        } else {
+            sites = siteScope.visibleSites(actor).orElse(null);
+        }
+        return queries.query(new GetDashboard(sites, start, end), ResponseTypes.instanceOf(Dashboard.class)).join();
+    }
+
+    @GetMapping(produces = TEXT_CSV)
+    @Operation(summary = "Dashboard per day and site as CSV (supervisors)")
+    String csv(@RequestParam(required = false) UUID site,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Dashboard dashboard = dashboard(site, from, to);
+        StringBuilder csv = new StringBuilder("day,site_id,metric,key,value\n");
+        for (Dashboard.SiteDay day : dashboard.days()) {
+            String prefix = day.day() + "," + day.siteId() + ",";
+            csv.append(prefix).append("received,,").append(day.received()).append('\n');
+            csv.append(prefix).append("completed,,").append(day.completedTotal()).append('\n');
+            rows(csv, prefix, "completed", day.completed());
+            csv.append(prefix).append("sla_breaches,,").append(day.slaBreaches()).append('\n');
+            for (Dashboard.QueueTime queue : day.queues()) {
+                String key = queue.queue().path();
+                csv.append(prefix).append("queue_stays,").append(key).append(',').append(queue.stays()).append('\n');
+                csv.append(prefix).append("queue_median_seconds,").append(key).append(',')
+                        .append(queue.medianSeconds()).append('\n');
+                csv.append(prefix).append("queue_p90_seconds,").append(key).append(',')
+                        .append(queue.p90Seconds()).append('\n');
+                csv.append(prefix).append("queue_sla_breaches,").append(key).append(',')
+                        .append(queue.slaBreaches()).append('\n');
+            }
+            for (Dashboard.ClerkDay clerk : day.clerks()) {
+                String clerkId = cell(clerk.clerkId());
+                csv.append(prefix).append("clerk_assigned,").append(clerkId).append(',')
+                        .append(clerk.assigned()).append('\n');
+                csv.append(prefix).append("clerk_steps_completed,").append(clerkId).append(',')
+                        .append(clerk.stepsCompleted()).append('\n');
+                csv.append(prefix).append("clerk_cases_completed,").append(clerkId).append(',')
+                        .append(clerk.casesCompleted()).append('\n');
+            }
+            rows(csv, prefix, "denial_reason", day.denialReasons());
+            rows(csv, prefix, "revocation_reason", day.revocationReasons());
+        }
+        return csv.toString();
+    }
+
+    /** A user id from the identity provider as one CSV cell: quoted if needed, never read as a formula. */
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.matches("[A-Za-z0-9._:'-]*") ? safe : '"' + safe.replace("\"", "\"\"") + '"';
+    }
+
+    private static void rows(StringBuilder csv, String prefix, String metric, Map<String, Long> values) {
+        values.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> csv.append(prefix)
+                .append(metric).append(',').append(entry.getKey()).append(',').append(entry.getValue()).append('\n'));
+    }
+}

@@ -1,0 +1,59 @@
+package org.mincard.application.workqueue;
+
+import org.mincard.domain.shared.CaseType;
+import org.mincard.projections.workqueue.QueueSla;
+import org.mincard.projections.workqueue.WorkQueue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns the configured SLA table into the projections' {@link QueueSla}; an unknown queue or type fails the start. */
+@Configuration(proxyBeanMethods = false)
+class QueueConfig {
+
+    static final String DEFAULT_KEY = "default";
+
+    @Bean
+    QueueSla queueSla(QueueProperties properties) {
+        Map<WorkQueue, Map<CaseType, Duration>> byType = new EnumMap<>(WorkQueue.class);
+        Map<WorkQueue, Duration> defaults = new EnumMap<>(WorkQueue.class);
+        properties.sla().forEach((queueKey, entries) -> {
+            WorkQueue queue = queue(queueKey).orElseThrow(() -> new IllegalStateException(
+                    "mincard.queues.sla." + queueKey + ": not a queue (one of " + java.util.Arrays.toString(
+                            WorkQueue.values()) + ")"));
+            entries.forEach((typeKey, duration) -> {
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new IllegalStateException("mincard.queues.sla." + queueKey + "." + typeKey
+                            + ": must be a positive duration");
+                }
+                if (DEFAULT_KEY.equalsIgnoreCase(typeKey)) {
+                    defaults.put(queue, duration);
+                } else {
+                    CaseType type;
+                    try {
+                        type = CaseType.valueOf(typeKey.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException("mincard.queues.sla." + queueKey + "." + typeKey
+                                + ": not a case type or 'default'");
+                    }
+                    byType.computeIfAbsent(queue, q -> new EnumMap<>(CaseType.class)).put(type, duration);
+                }
+            });
+        });
+        return new QueueSla(byType, defaults);
+    }
+
+    /**
+     * The queue a configuration key names: {@code document-review}, {@code DOCUMENT_REVIEW}, or
+     * {@code documentreview} as an environment variable ({@code MINCARD_QUEUES_SLA_DOCUMENTREVIEW_DEFAULT}) arrives.
+     */
+    static java.util.Optional<WorkQueue> queue(String key) {
+        String bare = key.replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
+        return java.util.Arrays.stream(WorkQueue.values())
+                .filter(queue -> queue.name().replace("_", "").equals(bare)).findFirst();
+    }
+}

@@ -1,0 +1,358 @@
+package org.mincard.projections.workqueue;
+
+import org.mincard.domain.cardholder.CardRevoked;
+import org.mincard.domain.casefile.*;
+import org.mincard.domain.shared.CaseType;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The events of one unit of work, folded per case and written at once. Flushing reads the current rows of the cases
+ * the batch touches (one query), applies the events in order in memory, skipping any the row already has (its
+ * version is the aggregate sequence of the last event applied), and writes the resulting rows, finished queue stays
+ * dashboard facts and card revocations in one statement. Days are UTC days of the events' business times.
+ */
+final class WorkQueueBatch {
+
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, List<Pending>> byCase = new LinkedHashMap<>();
+    private final List<Revocation> revocations = new ArrayList<>();
+
+    WorkQueueBatch(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Pending(CaseFileEvent event, long sequence) {
+    }
+
+    private record Revocation(CardRevoked event, long sequence) {
+    }
+
+    void add(CaseFileEvent event, long sequence) {
+        byCase.computeIfAbsent(event.caseId(), id -> new ArrayList<>()).add(new Pending(event, sequence));
+    }
+
+    void add(CardRevoked event, long sequence) {
+        revocations.add(new Revocation(event, sequence));
+    }
+
+    /** One case's row, as read and then changed by the batch's events. */
+    private static final class Item {
+        UUID caseId;
+        UUID siteId;
+        CaseType type;
+        UUID cardholderId;
+        CaseState state;
+        WorkQueue queue;
+        String assignee;
+        Priority priority;
+        Instant enteredAt;
+        UUID cardId;
+        long version;
+        boolean changed;
+    }
+
+    private record Stay(UUID caseId, long leftSequence, WorkQueue queue, UUID siteId, CaseType type,
+                        Instant enteredAt, Instant leftAt, String clerkId) {
+    }
+
+    private record Fact(UUID sourceId, long sequence, String kind, LocalDate day, UUID siteId, String detail,
+                        String clerkId) {
+    }
+
+    void flush() {
+        if (byCase.isEmpty() && revocations.isEmpty()) {
+            return;
+        }
+        List<UUID> toLoad = new ArrayList<>();
+        byCase.forEach((caseId, pending) -> {
+            if (!(pending.get(0).event() instanceof CaseSubmitted)) {
+                toLoad.add(caseId);
+            }
+        });
+        Map<UUID, Item> items = new HashMap<>();
+        if (!toLoad.isEmpty()) {
+            load(toLoad, items);
+        }
+        List<Stay> stays = new ArrayList<>();
+        List<Fact> facts = new ArrayList<>();
+        List<Item> written = new ArrayList<>();
+        byCase.forEach((caseId, pending) -> {
+            Item item = items.get(caseId);
+            for (Pending next : pending) {
+                if (item == null) {
+                    if (next.event() instanceof CaseSubmitted submitted) {
+                        item = submitted(submitted, next.sequence(), facts);
+                    }
+                } else if (next.sequence() > item.version) {
+                    apply(item, next.event(), next.sequence(), stays, facts);
+                }
+            }
+            if (item != null && item.changed) {
+                written.add(item);
+            }
+        });
+        write(written, stays, facts, revocations);
+        byCase.clear();
+        revocations.clear();
+    }
+
+    private static Item submitted(CaseSubmitted event, long sequence, List<Fact> facts) {
+        Item item = new Item();
+        item.caseId = event.caseId();
+        item.siteId = event.siteId();
+        item.type = event.type();
+        item.cardholderId = event.cardholderId();
+        item.state = CaseState.SUBMITTED;
+        item.queue = WorkQueue.INTAKE;
+        item.priority = Priority.NORMAL;
+        item.enteredAt = event.submittedAt();
+        item.version = sequence;
+        item.changed = true;
+        facts.add(new Fact(event.caseId(), sequence, "RECEIVED", day(event.submittedAt()), event.siteId(), null, null));
+        return item;
+    }
+
+    private static void apply(Item item, CaseFileEvent event, long sequence, List<Stay> stays, List<Fact> facts) {
+        Instant at = occurredAt(event);
+        if (CaseState.changesState(event)) {
+            CaseState next = CaseState.after(event);
+            WorkQueue nextQueue = WorkQueue.of(next).orElse(null);
+            if (nextQueue != item.queue || next != item.state && nextQueue == null) {
+                if (item.queue != null) {
+                    stays.add(new Stay(item.caseId, sequence, item.queue, item.siteId, item.type, item.enteredAt, at,
+                            item.assignee));
+                }
+                item.enteredAt = at;
+            }
+            item.queue = nextQueue;
+            item.state = next;
+            if (event instanceof CaseDenied denied) {
+                facts.add(new Fact(item.caseId, sequence, "DENIED", day(at), item.siteId, denied.reason().name(),
+                        item.assignee));
+            } else if (event instanceof CaseCardProduced produced) {
+                item.cardId = produced.cardId();
+            }
+            if (next.isClosed()) {
+                facts.add(new Fact(item.caseId, sequence, "COMPLETED", day(at), item.siteId, next.name(),
+                        item.assignee));
+            }
+        } else if (event instanceof CaseClaimed claimed) {
+            item.assignee = claimed.clerkId();
+            facts.add(new Fact(item.caseId, sequence, "ASSIGNED", day(at), item.siteId, null, claimed.clerkId()));
+        } else if (event instanceof CaseAssigned assigned) {
+            item.assignee = assigned.clerkId();
+            facts.add(new Fact(item.caseId, sequence, "ASSIGNED", day(at), item.siteId, null, assigned.clerkId()));
+        } else if (event instanceof CaseReleased) {
+            item.assignee = null;
+        } else if (event instanceof CasePriorityRaised raised) {
+            item.priority = raised.priority();
+        } else if (event instanceof CasePriorityLowered lowered) {
+            item.priority = lowered.priority();
+        }
+        item.version = sequence;
+        item.changed = true;
+    }
+
+    /** The business time of an event: when it happened, as the command said (the service's clock). */
+    static Instant occurredAt(CaseFileEvent event) {
+        if (event instanceof CaseSubmitted e) {
+            return e.submittedAt();
+        } else if (event instanceof ApplicantCheckedIn e) {
+            return e.checkedInAt();
+        } else if (event instanceof DocumentsReviewed e) {
+            return e.reviewedAt();
+        } else if (event instanceof CaseEscalated e) {
+            return e.escalatedAt();
+        } else if (event instanceof CaseReturnedFromEscalation e) {
+            return e.returnedAt();
+        } else if (event instanceof CaseApproved e) {
+            return e.approvedAt();
+        } else if (event instanceof CaseDenied e) {
+            return e.deniedAt();
+        } else if (event instanceof DenialAppealed e) {
+            return e.appealedAt();
+        } else if (event instanceof AppealGranted e) {
+            return e.decidedAt();
+        } else if (event instanceof AppealUpheld e) {
+            return e.decidedAt();
+        } else if (event instanceof CaseCardProduced e) {
+            return e.producedAt();
+        } else if (event instanceof CardMailed e) {
+            return e.mailedAt();
+        } else if (event instanceof CardDeliveryConfirmed e) {
+            return e.deliveredAt();
+        } else if (event instanceof CardMailingReturned e) {
+            return e.returnedAt();
+        } else if (event instanceof CardHandedOver e) {
+            return e.handedOverAt();
+        } else if (event instanceof CaseWithdrawn e) {
+            return e.withdrawnAt();
+        } else if (event instanceof ApplicantDidNotShow e) {
+            return e.recordedAt();
+        } else if (event instanceof CaseAbandoned e) {
+            return e.abandonedAt();
+        } else if (event instanceof CaseCancelled e) {
+            return e.cancelledAt();
+        } else if (event instanceof CaseClaimed e) {
+            return e.claimedAt();
+        } else if (event instanceof CaseReleased e) {
+            return e.releasedAt();
+        } else if (event instanceof CaseAssigned e) {
+            return e.assignedAt();
+        } else if (event instanceof CasePriorityRaised e) {
+            return e.raisedAt();
+        } else if (event instanceof CasePriorityLowered e) {
+            return e.loweredAt();
+        }
+        throw new IllegalArgumentException("unknown case event " + event.getClass().getSimpleName());
+    }
+
+    private void load(List<UUID> caseIds, Map<UUID, Item> items) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT case_id, site_id, case_type, cardholder_id, state, queue, assignee, priority_rank,
+                        entered_at, card_id, version
+                    FROM read_model.work_queue_item
+                    WHERE case_id = ANY(?::uuid[])
+                    """)) {
+                statement.setArray(1, text(connection, caseIds.stream().map(UUID::toString).toList()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Item item = new Item();
+                        item.caseId = rs.getObject("case_id", UUID.class);
+                        item.siteId = rs.getObject("site_id", UUID.class);
+                        item.type = CaseType.valueOf(rs.getString("case_type"));
+                        item.cardholderId = rs.getObject("cardholder_id", UUID.class);
+                        item.state = CaseState.valueOf(rs.getString("state"));
+                        String queue = rs.getString("queue");
+                        item.queue = queue == null ? null : WorkQueue.valueOf(queue);
+                        item.assignee = rs.getString("assignee");
+                        item.priority = PriorityRank.priority(rs.getInt("priority_rank"));
+                        item.enteredAt = rs.getObject("entered_at", OffsetDateTime.class).toInstant();
+                        item.cardId = rs.getObject("card_id", UUID.class);
+                        item.version = rs.getLong("version");
+                        items.put(item.caseId, item);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static final String WRITE = """
+            WITH items AS (
+                INSERT INTO read_model.work_queue_item AS w (case_id, site_id, case_type, cardholder_id, state, queue,
+                    assignee, priority_rank, entered_at, card_id, version)
+                SELECT c::uuid, s::uuid, t, h::uuid, st, q, a, r::smallint, e::timestamptz, cd::uuid, v::bigint
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[]) AS u(c, s, t, h, st, q, a, r, e, cd, v)
+                ON CONFLICT (case_id) DO UPDATE SET state = EXCLUDED.state, queue = EXCLUDED.queue,
+                    assignee = EXCLUDED.assignee, priority_rank = EXCLUDED.priority_rank,
+                    entered_at = EXCLUDED.entered_at, card_id = EXCLUDED.card_id, version = EXCLUDED.version
+                WHERE w.version < EXCLUDED.version
+                RETURNING 1),
+            stays AS (
+                INSERT INTO read_model.queue_stay (case_id, left_sequence, queue, site_id, case_type, entered_at,
+                    left_at, clerk_id)
+                SELECT c::uuid, l::bigint, q, s::uuid, t, e::timestamptz, lf::timestamptz, k
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS u(c, l, q, s, t, e, lf, k)
+                ON CONFLICT ON CONSTRAINT queue_stay_pk DO NOTHING
+                RETURNING 1),
+            facts AS (
+                INSERT INTO read_model.dashboard_fact (source_id, sequence, kind, day, site_id, detail, clerk_id)
+                SELECT i::uuid, q::bigint, k, d::date, s::uuid, dt, cl
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS u(i, q, k, d, s, dt, cl)
+                ON CONFLICT ON CONSTRAINT dashboard_fact_pk DO NOTHING
+                RETURNING 1),
+            revocations AS (
+                INSERT INTO read_model.card_revocation (cardholder_id, sequence, card_id, day, reason)
+                SELECT h::uuid, q::bigint, c::uuid, d::date, r
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(h, q, c, d, r)
+                ON CONFLICT ON CONSTRAINT card_revocation_pk DO NOTHING
+                RETURNING 1)
+            SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM stays) + (SELECT count(*) FROM facts)
+                + (SELECT count(*) FROM revocations)
+            """;
+
+    private void write(List<Item> items, List<Stay> stays, List<Fact> facts, List<Revocation> revoked) {
+        if (items.isEmpty() && stays.isEmpty() && facts.isEmpty() && revoked.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(WRITE)) {
+                int p = 1;
+                statement.setArray(p++, column(connection, items, item -> item.caseId));
+                statement.setArray(p++, column(connection, items, item -> item.siteId));
+                statement.setArray(p++, column(connection, items, item -> item.type.name()));
+                statement.setArray(p++, column(connection, items, item -> item.cardholderId));
+                statement.setArray(p++, column(connection, items, item -> item.state.name()));
+                statement.setArray(p++, column(connection, items, item -> item.queue == null ? null : item.queue.name()));
+                statement.setArray(p++, column(connection, items, item -> item.assignee));
+                statement.setArray(p++, column(connection, items, item -> PriorityRank.of(item.priority)));
+                statement.setArray(p++, column(connection, items, item -> item.enteredAt));
+                statement.setArray(p++, column(connection, items, item -> item.cardId));
+                statement.setArray(p++, column(connection, items, item -> item.version));
+                statement.setArray(p++, column(connection, stays, Stay::caseId));
+                statement.setArray(p++, column(connection, stays, Stay::leftSequence));
+                statement.setArray(p++, column(connection, stays, stay -> stay.queue().name()));
+                statement.setArray(p++, column(connection, stays, Stay::siteId));
+                statement.setArray(p++, column(connection, stays, stay -> stay.type().name()));
+                statement.setArray(p++, column(connection, stays, Stay::enteredAt));
+                statement.setArray(p++, column(connection, stays, Stay::leftAt));
+                statement.setArray(p++, column(connection, stays, Stay::clerkId));
+                statement.setArray(p++, column(connection, facts, Fact::sourceId));
+                statement.setArray(p++, column(connection, facts, Fact::sequence));
+                statement.setArray(p++, column(connection, facts, Fact::kind));
+                statement.setArray(p++, column(connection, facts, Fact::day));
+                statement.setArray(p++, column(connection, facts, Fact::siteId));
+                statement.setArray(p++, column(connection, facts, Fact::detail));
+                statement.setArray(p++, column(connection, facts, Fact::clerkId));
+                statement.setArray(p++, column(connection, revoked, r -> r.event().cardholderId()));
+                statement.setArray(p++, column(connection, revoked, Revocation::sequence));
+                statement.setArray(p++, column(connection, revoked, r -> r.event().cardId()));
+                statement.setArray(p++, column(connection, revoked, r -> day(r.event().revokedAt())));
+                statement.setArray(p, column(connection, revoked, r -> r.event().reason().name()));
+                try (ResultSet ignored = statement.executeQuery()) {
+                    return null;
+                }
+            }
+        });
+    }
+
+    private static <T> Array column(Connection connection, List<T> rows, java.util.function.Function<T, Object> value)
+            throws SQLException {
+        List<String> texts = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Object v = value.apply(row);
+            texts.add(v == null ? null : v.toString());
+        }
+        return text(connection, texts);
+    }
+
+    private static Array text(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(new String[0]));
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+}

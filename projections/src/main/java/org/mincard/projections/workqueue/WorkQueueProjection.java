@@ -1,0 +1,60 @@
+package org.mincard.projections.workqueue;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.mincard.domain.cardholder.CardRevoked;
+import org.mincard.domain.casefile.CaseFileEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the work queues and the dashboard's fact tables. Events are not written one by one: each handler call only
+ * adds the event to the batch of the current unit of work (a pooled processor handles up to batch-size events in
+ * one), and the batch is written just before that unit of work commits, in its transaction, together with the
+ * processor's token: one read and one write round trip per batch. See {@link WorkQueueBatch}.
+ */
+@Component
+@ProcessingGroup(WorkQueueProjection.PROCESSING_GROUP)
+class WorkQueueProjection {
+
+    static final String PROCESSING_GROUP = "work-queue";
+    private static final String BATCH_RESOURCE = WorkQueueProjection.class.getName() + ".batch";
+
+    private final JdbcTemplate jdbc;
+
+    WorkQueueProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CaseFileEvent event, @SequenceNumber long sequence) {
+        batch().add(event, sequence);
+    }
+
+    @EventHandler
+    void on(CardRevoked event, @SequenceNumber long sequence) {
+        batch().add(event, sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE read_model.work_queue_item, read_model.queue_stay, read_model.dashboard_fact, "
+                + "read_model.card_revocation");
+    }
+
+    private WorkQueueBatch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("the work-queue projection runs inside an event processor's unit of work");
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
+            WorkQueueBatch batch = new WorkQueueBatch(jdbc);
+            unitOfWork.onPrepareCommit(committing -> batch.flush());
+            return batch;
+        });
+    }
+}
