@@ -334,15 +334,19 @@ public class Sweeps {
         if (processor.isEmpty() || !processor.get().isRunning()) {
             return;
         }
+        // Caught up means: every segment's token has reached the event store's head as it was now.
+        long head = eventStore.createHeadToken() == null ? -1
+                : eventStore.createHeadToken().position().orElse(-1);
         long deadline = System.nanoTime() + properties.sweep().catchUpTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             var statuses = processor.get().processingStatus();
-            if (!statuses.isEmpty() && statuses.values().stream()
-                    .allMatch(s -> s.isCaughtUp() && !s.isErrorState())) {
+            if (!statuses.isEmpty() && statuses.values().stream().allMatch(s -> !s.isErrorState()
+                    && s.getCurrentPosition().orElse(-1) >= head)
+                    && coversAllSegments(statuses.values())) {
                 return;
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -350,6 +354,12 @@ public class Sweeps {
         }
         LOG.warn("Retention schedule not caught up within {}; the sweep plans with what it has (items due but not "
                 + "yet scheduled wait for the next sweep)", properties.sweep().catchUpTimeout());
+    }
+
+    private static boolean coversAllSegments(java.util.Collection<org.axonframework.eventhandling.EventTrackerStatus> statuses) {
+        // Each segment with mask m covers 1/(m+1) of the sequence space: together they must cover all of it.
+        double covered = statuses.stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
+        return covered > 0.999;
     }
 
     /** For the crash-recovery path: items of a sweep by state. */
