@@ -3,11 +3,12 @@ package org.mincard.application.retention.sweep;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.mincard.application.retention.holds.HeldItems;
 import org.mincard.application.retention.manifest.ManifestWriter;
 import org.mincard.application.retention.policy.RetentionPolicy;
@@ -61,7 +62,7 @@ public class Sweeps {
     private final RetentionPolicy policy;
     private final RetentionProperties properties;
     private final Clock clock;
-    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final Serializer serializer;
     private final SweepObserver observer;
     private final AtomicReference<SweepStatus> current = new AtomicReference<>();
     private final Map<DataClass, Counter> purgedCounters = new EnumMap<>(DataClass.class);
@@ -69,7 +70,7 @@ public class Sweeps {
 
     Sweeps(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore eventStore, DataKeys dataKeys,
            List<PurgeListener> listeners, HeldItems holds, ManifestWriter manifests, RetentionPolicy policy,
-           RetentionProperties properties, Clock clock, ObjectProvider<EventProcessingConfiguration> processing,
+           RetentionProperties properties, Clock clock, Serializer serializer,
            ObjectProvider<SweepObserver> observer, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -81,7 +82,7 @@ public class Sweeps {
         this.policy = policy;
         this.properties = properties;
         this.clock = clock;
-        this.processing = processing;
+        this.serializer = serializer;
         this.observer = observer.getIfAvailable(() -> (sweepId, batch) -> {
         });
         for (DataClass dataClass : DataClass.values()) {
@@ -324,25 +325,30 @@ public class Sweeps {
                 Timestamp.from(finishedAt), sweepId);
     }
 
+    /**
+     * Waits until every segment of the retention schedule, on whichever node processes it, has reached the event
+     * store's head as it was when the sweep was asked for. Reads the shared token table, so it works on any node.
+     */
     private void awaitScheduleCaughtUp() {
-        EventProcessingConfiguration configuration = processing.getIfAvailable();
-        if (configuration == null) {
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        if (head < 0) {
             return;
         }
-        Optional<StreamingEventProcessor> processor = configuration.eventProcessor("retention-schedule",
-                StreamingEventProcessor.class);
-        if (processor.isEmpty() || !processor.get().isRunning()) {
-            return;
-        }
-        // Caught up means: every segment's token has reached the event store's head as it was now.
-        long head = eventStore.createHeadToken() == null ? -1
-                : eventStore.createHeadToken().position().orElse(-1);
         long deadline = System.nanoTime() + properties.sweep().catchUpTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            var statuses = processor.get().processingStatus();
-            if (!statuses.isEmpty() && statuses.values().stream().allMatch(s -> !s.isErrorState()
-                    && s.getCurrentPosition().orElse(-1) >= head)
-                    && coversAllSegments(statuses.values())) {
+            List<Long> positions = jdbc.query("""
+                    SELECT token, tokentype FROM tokenentry WHERE processorname = 'retention-schedule'""",
+                    (rs, i) -> {
+                        byte[] token = rs.getBytes(1);
+                        if (token == null) {
+                            return -1L;
+                        }
+                        TrackingToken tracking = serializer.deserialize(
+                                new SimpleSerializedObject<>(token, byte[].class, rs.getString(2), null));
+                        return tracking == null ? -1L : tracking.position().orElse(-1);
+                    });
+            if (!positions.isEmpty() && positions.stream().allMatch(position -> position >= head)) {
                 return;
             }
             try {
@@ -354,12 +360,6 @@ public class Sweeps {
         }
         LOG.warn("Retention schedule not caught up within {}; the sweep plans with what it has (items due but not "
                 + "yet scheduled wait for the next sweep)", properties.sweep().catchUpTimeout());
-    }
-
-    private static boolean coversAllSegments(java.util.Collection<org.axonframework.eventhandling.EventTrackerStatus> statuses) {
-        // Each segment with mask m covers 1/(m+1) of the sequence space: together they must cover all of it.
-        double covered = statuses.stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
-        return covered > 0.999;
     }
 
     /** For the crash-recovery path: items of a sweep by state. */
