@@ -75,7 +75,13 @@ public class ScheduleStore {
                         ON CONFLICT (cardholder_id, data_class)
                         DO UPDATE SET purged_at = GREATEST(schedule_purge.purged_at, EXCLUDED.purged_at)""",
                         f.cardholderId(), f.dataClass().name(), ts(f.at()));
-                touched.add(f.cardholderId());
+                // Everything sealed up to the purge is gone: the item goes without recomputation. Only data sealed
+                // after the purge (seen out of order in a replay) needs the holder recomputed.
+                int removed = jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ? "
+                        + "AND data_class = ? AND sealed_at <= ?", f.cardholderId(), f.dataClass().name(), ts(f.at()));
+                if (removed == 0) {
+                    touched.add(f.cardholderId());
+                }
             }
         }
         return touched;

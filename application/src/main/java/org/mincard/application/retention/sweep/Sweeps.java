@@ -3,10 +3,8 @@ package org.mincard.application.retention.sweep;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mincard.application.retention.holds.HeldItems;
@@ -55,6 +53,7 @@ public class Sweeps {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final EventStore eventStore;
+    private final SweepEventAppender appender;
     private final DataKeys dataKeys;
     private final List<PurgeListener> listeners;
     private final HeldItems holds;
@@ -68,13 +67,15 @@ public class Sweeps {
     private final Map<DataClass, Counter> purgedCounters = new EnumMap<>(DataClass.class);
     private final Counter heldCounter;
 
-    Sweeps(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore eventStore, DataKeys dataKeys,
+    Sweeps(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore eventStore, SweepEventAppender appender,
+           DataKeys dataKeys,
            List<PurgeListener> listeners, HeldItems holds, ManifestWriter manifests, RetentionPolicy policy,
            RetentionProperties properties, Clock clock, Serializer serializer,
            ObjectProvider<SweepObserver> observer, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.eventStore = eventStore;
+        this.appender = appender;
         this.dataKeys = dataKeys;
         this.listeners = listeners;
         this.holds = holds;
@@ -161,7 +162,10 @@ public class Sweeps {
         int batch = 0;
         while (true) {
             int number = ++batch;
+            long started = System.nanoTime();
             Integer processed = transactions.execute(status -> processBatch(sweepId, number));
+            LOG.debug("Retention sweep {} batch {}: {} items in {} ms", sweepId, number, processed,
+                    (System.nanoTime() - started) / 1_000_000);
             current.set(status(sweepId).orElseThrow());
             if (processed == null || processed == 0) {
                 break;
@@ -251,15 +255,12 @@ public class Sweeps {
         long sequence = ((Number) sweep.get("next_event_sequence")).longValue();
         String profile = (String) sweep.get("profile");
         String version = (String) sweep.get("policy_version");
-        List<GenericDomainEventMessage<PersonalDataPurged>> events = new ArrayList<>();
+        List<PersonalDataPurged> events = new ArrayList<>(purge.size());
         for (WorkItem item : purge) {
-            events.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, sweepId.toString(), sequence++,
-                    new PersonalDataPurged(sweepId, item.cardholderId(), item.dataClass(), item.ruleId(), profile,
-                            version, item.dueAt(), purgedAt), MetaData.with("sweepId", sweepId.toString())));
+            events.add(new PersonalDataPurged(sweepId, item.cardholderId(), item.dataClass(), item.ruleId(), profile,
+                    version, item.dueAt(), purgedAt));
         }
-        if (!events.isEmpty()) {
-            eventStore.publish(events);
-        }
+        sequence = appender.append(sweepId, sequence, events);
         setState(sweepId, purge.stream().map(WorkItem::itemNo).toList(), "PURGED");
         setState(sweepId, heldNos, "HELD");
         setState(sweepId, goneNos, "NO_LONGER_DUE");
