@@ -77,6 +77,7 @@ public class ScheduleStore {
                         f.cardholderId(), f.dataClass().name(), ts(f.at()));
                 // Everything sealed up to the purge is gone: the item goes without recomputation. Only data sealed
                 // after the purge (seen out of order in a replay) needs the holder recomputed.
+                lock(f.cardholderId());
                 int removed = jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ? "
                         + "AND data_class = ? AND sealed_at <= ?", f.cardholderId(), f.dataClass().name(), ts(f.at()));
                 if (removed == 0) {
@@ -89,7 +90,8 @@ public class ScheduleStore {
 
     /** Recomputes the items of these cardholders with the active policy. */
     void recompute(Set<UUID> cardholders) {
-        for (UUID cardholderId : cardholders) {
+        for (UUID cardholderId : new java.util.TreeSet<>(cardholders)) {
+            lock(cardholderId);
             List<ScheduleCalculator.Item> items = ScheduleCalculator.items(cardholderId, sources(cardholderId),
                     purges(cardholderId), policy);
             jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ?", cardholderId);
@@ -122,6 +124,16 @@ public class ScheduleStore {
                 INSERT INTO retention.schedule_policy (singleton, profile, policy_version) VALUES (true, ?, ?)
                 ON CONFLICT (singleton) DO UPDATE SET profile = EXCLUDED.profile,
                 policy_version = EXCLUDED.policy_version""", policy.profile(), policy.version());
+    }
+
+    /**
+     * Serialises recomputation per cardholder across segments and nodes: a case event and a card event of one holder
+     * are handled concurrently by different segments, and without this lock the one that read the facts first could
+     * write its stale items last. Whoever takes the lock last reads every fact committed before it plus its own.
+     */
+    private void lock(UUID cardholderId) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> {
+        }, cardholderId.getMostSignificantBits() ^ cardholderId.getLeastSignificantBits());
     }
 
     void reset() {
