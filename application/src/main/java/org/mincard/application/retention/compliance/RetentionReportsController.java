@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,13 +31,15 @@ class RetentionReportsController {
     private final HeldItems holds;
     private final ComplianceCheck compliance;
     private final RetentionPolicy policy;
+    private final Clock clock;
 
     RetentionReportsController(JdbcTemplate jdbc, HeldItems holds, ComplianceCheck compliance,
-                               RetentionPolicy policy) {
+                               RetentionPolicy policy, Clock clock) {
         this.jdbc = jdbc;
         this.holds = holds;
         this.compliance = compliance;
         this.policy = policy;
+        this.clock = clock;
     }
 
     record ForecastRow(String ruleId, String dataClass, int due, int held) {
@@ -48,7 +51,7 @@ class RetentionReportsController {
     @GetMapping("/api/v1/retention/forecast")
     @Operation(summary = "What a sweep would purge by the end of a date (UTC), per rule and class; held items apart")
     Forecast forecast(@RequestParam LocalDate until) {
-        if (until.isAfter(LocalDate.now(ZoneOffset.UTC).plusYears(100))) {
+        if (until.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusYears(100))) {
             throw RequestProblems.invalid("until", "must be within 100 years");
         }
         Instant end = until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
