@@ -13,6 +13,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.mincard.domain.cardholder.Cardholder;
 import org.mincard.domain.casefile.CaseFile;
+import org.mincard.domain.retention.LegalHold;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,7 +68,8 @@ class AxonConfig {
     ConfigurerModule aggregates() {
         return configurer -> configurer
                 .configureAggregate(CaseFile.class)
-                .configureAggregate(Cardholder.class);
+                .configureAggregate(Cardholder.class)
+                .configureAggregate(LegalHold.class);
     }
 
     /**

@@ -100,7 +100,30 @@ final class AuthorizationRules {
             roles(HttpMethod.POST, "/api/v1/cards/{cardNumber}/reinstate", false,
                     "Reinstatement of a revoked card", SUPERVISOR),
             roles(HttpMethod.POST, "/api/v1/cards/{cardNumber}/report-lost", false,
-                    "Deactivates a lost, stolen or damaged card", CLERK, SUPERVISOR));
+                    "Deactivates a lost, stolen or damaged card", CLERK, SUPERVISOR),
+            roles(HttpMethod.GET, "/api/v1/retention/policy", false,
+                    "Active retention profile, version and rules", RECORDS_OFFICER, AUDITOR, ADMIN),
+            roles(HttpMethod.POST, "/api/v1/retention/sweeps", false,
+                    "Starts a retention sweep of everything due now", RECORDS_OFFICER),
+            roles(HttpMethod.GET, "/api/v1/retention/sweeps/{sweepId}", false,
+                    "Sweep progress and counts (ids only)", RECORDS_OFFICER, AUDITOR),
+            roles(HttpMethod.POST, "/api/v1/retention/holds", false,
+                    "Places a legal hold with its authority", RECORDS_OFFICER),
+            roles(HttpMethod.POST, "/api/v1/retention/holds/{holdId}/release", false,
+                    "Releases a legal hold with its authority", RECORDS_OFFICER),
+            roles(HttpMethod.GET, "/api/v1/retention/holds", false,
+                    "Legal holds: scopes by id, reasons and authorities", RECORDS_OFFICER, AUDITOR),
+            roles(HttpMethod.GET, "/api/v1/retention/forecast", false,
+                    "Counts due by a date per rule and class", RECORDS_OFFICER, AUDITOR),
+            roles(HttpMethod.GET, "/api/v1/retention/compliance", false,
+                    "Recomputed from the event store: violations and early purges (ids only)",
+                    RECORDS_OFFICER, AUDITOR),
+            roles(HttpMethod.GET, "/api/v1/retention/manifests", false,
+                    "Signed purge manifests (ids and counts)", RECORDS_OFFICER, AUDITOR),
+            roles(HttpMethod.GET, "/api/v1/retention/manifests/{sweepId}", false,
+                    "One signed purge manifest (ids and counts)", RECORDS_OFFICER, AUDITOR),
+            roles(HttpMethod.GET, "/api/v1/retention/signing-key", false,
+                    "Public key that verifies purge manifests", RECORDS_OFFICER, AUDITOR, ADMIN));
 
     private AuthorizationRules() {
     }

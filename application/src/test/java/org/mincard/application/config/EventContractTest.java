@@ -12,6 +12,9 @@ import org.mincard.domain.casefile.PointsTally;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.retention.HoldScope;
+import org.mincard.domain.retention.LegalHoldEvent;
+import org.mincard.domain.retention.SweepEvent;
 
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -42,7 +45,7 @@ class EventContractTest {
             .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
 
     static Stream<Class<?>> events() {
-        return Stream.of(CaseFileEvent.class, CardholderEvent.class)
+        return Stream.of(CaseFileEvent.class, CardholderEvent.class, LegalHoldEvent.class, SweepEvent.class)
                 .flatMap(role -> Arrays.stream(role.getPermittedSubclasses()));
     }
 
@@ -105,6 +108,13 @@ class EventContractTest {
                     DataClass.REVIEW, 1), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
         } else if (type == PointsTally.class) {
             return new PointsTally(3, 1, true, true);
+        } else if (type == String.class) {
+            return name + "-sample";
+        } else if (type == HoldScope.class) {
+            return new HoldScope(java.util.List.of(UUID.nameUUIDFromBytes("case".getBytes(StandardCharsets.UTF_8))),
+                    java.util.List.of(UUID.nameUUIDFromBytes("subject".getBytes(StandardCharsets.UTF_8))),
+                    UUID.nameUUIDFromBytes("site".getBytes(StandardCharsets.UTF_8)), LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 3, 31));
         } else if (type.isEnum()) {
             return type.getEnumConstants()[0];
         }

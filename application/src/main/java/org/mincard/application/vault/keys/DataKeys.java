@@ -105,6 +105,40 @@ public class DataKeys {
         return versions.size();
     }
 
+    /**
+     * {@link #destroyKeys(UUID, DataClass, PurgeReference)} for many (subject, class) pairs in one statement, for
+     * retention sweeps that purge thousands of items per transaction. Idempotent in the same way. Returns how many
+     * keys this call destroyed.
+     */
+    public int destroyKeys(List<KeyDestruction> destructions) {
+        if (destructions.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<KeyReference> destroyed = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE vault.data_key k
+                    SET wrapped_key = NULL, destroyed_at = ?, purge_sweep_id = d.sweep_id, purge_rule_id = d.rule_id
+                    FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[])
+                         AS d(subject_id, data_class, sweep_id, rule_id)
+                    WHERE k.subject_id = d.subject_id AND k.data_class = d.data_class AND k.wrapped_key IS NOT NULL
+                    RETURNING k.subject_id, k.data_class, k.key_version""");
+            statement.setTimestamp(1, now);
+            statement.setArray(2, connection.createArrayOf("uuid",
+                    destructions.stream().map(KeyDestruction::subjectId).toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar",
+                    destructions.stream().map(d -> d.dataClass().name()).toArray()));
+            statement.setArray(4, connection.createArrayOf("uuid",
+                    destructions.stream().map(d -> d.purge().sweepId()).toArray()));
+            statement.setArray(5, connection.createArrayOf("varchar",
+                    destructions.stream().map(d -> d.purge().ruleId()).toArray()));
+            return statement;
+        }, (rs, i) -> new KeyReference(rs.getObject(1, UUID.class), DataClass.valueOf(rs.getString(2)),
+                rs.getInt(3)));
+        destroyed.forEach(cache::evict);
+        return destroyed.size();
+    }
+
     /** The bytes bound to a wrapped data key, so that it cannot be moved to another subject, class or version. */
     static byte[] associatedData(KeyReference reference) {
         return ("mincard:data-key:v1|" + reference.subjectId() + "|" + reference.dataClass() + "|"

@@ -1,0 +1,152 @@
+package org.mincard.application.retention.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.mincard.application.retention.policy.RetentionPolicy;
+import org.mincard.application.retention.policy.RetentionRule;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Writes a sweep's purge manifest: canonical JSON (keys sorted, no whitespace, UTF-8), signed with Ed25519 and
+ * chained to the previous manifest by its SHA-256. Runs inside the transaction that completes the sweep.
+ */
+@Component
+public class ManifestWriter {
+
+    /** Canonical form: sorted keys at every level, no insignificant whitespace, ISO-8601 instants as strings. */
+    static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private final JdbcTemplate jdbc;
+    private final ManifestSigner signer;
+    private final RetentionPolicy policy;
+
+    ManifestWriter(JdbcTemplate jdbc, ManifestSigner signer, RetentionPolicy policy) {
+        this.jdbc = jdbc;
+        this.signer = signer;
+        this.policy = policy;
+    }
+
+    /** The sweep's header as the sweep table has it. */
+    public record SweepHeader(UUID sweepId, String trigger, String startedBy, String profile, String policyVersion,
+                              Instant asOf, Instant startedAt, Instant finishedAt) {
+    }
+
+    /** Builds, signs and stores the manifest of a sweep whose items are all processed. */
+    public void write(SweepHeader sweep) {
+        List<Map<String, Object>> previous = jdbc.queryForList("""
+                SELECT sequence_no, sha256 FROM retention.manifest ORDER BY sequence_no DESC LIMIT 1""");
+        long sequence = previous.isEmpty() ? 1 : ((Number) previous.get(0).get("sequence_no")).longValue() + 1;
+        String previousHash = previous.isEmpty() ? null
+                : HexFormat.of().formatHex((byte[]) previous.get(0).get("sha256"));
+
+        Map<String, Integer> counts = new TreeMap<>(Map.of("eligible", 0, "purged", 0, "held", 0, "failed", 0,
+                "noLongerDue", 0));
+        Map<String, List<Map<String, Object>>> lists = new TreeMap<>();
+        TreeSet<String> ruleIds = new TreeSet<>();
+        jdbc.query("""
+                SELECT cardholder_id, data_class, rule_id, due_at, state FROM retention.sweep_item
+                WHERE sweep_id = ? ORDER BY item_no""", rs -> {
+            String state = rs.getString(5);
+            String key = switch (state) {
+                case "PURGED" -> "purged";
+                case "HELD" -> "held";
+                case "FAILED" -> "failed";
+                case "NO_LONGER_DUE" -> "noLongerDue";
+                default -> throw new IllegalStateException("sweep item still " + state);
+            };
+            counts.merge("eligible", 1, Integer::sum);
+            counts.merge(key, 1, Integer::sum);
+            Map<String, Object> item = new TreeMap<>();
+            item.put("subjectId", rs.getObject(1, UUID.class).toString());
+            item.put("dataClass", rs.getString(2));
+            item.put("ruleId", rs.getString(3));
+            item.put("dueAt", rs.getTimestamp(4).toInstant().toString());
+            lists.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+            if (key.equals("purged")) {
+                ruleIds.add(rs.getString(3));
+            }
+        }, sweep.sweepId());
+
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (String ruleId : ruleIds) {
+            Map<String, Object> rule = new TreeMap<>();
+            rule.put("id", ruleId);
+            RetentionRule known = policy.profile().equals(sweep.profile()) && policy.version().equals(
+                    sweep.policyVersion()) ? policy.rule(ruleId).orElse(null) : null;
+            if (known != null) {
+                rule.put("dataClass", known.dataClass().name());
+                rule.put("trigger", known.trigger().name());
+                rule.put("delay", known.delay().toString());
+                rule.put("authority", known.authority());
+            } else {
+                // Resumed after the active policy changed: the rule is named, its text is in that policy version.
+                rule.put("authority", "see profile " + sweep.profile() + " version " + sweep.policyVersion());
+            }
+            rules.add(rule);
+        }
+
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", "mincard-purge-manifest/1");
+        manifest.put("sequence", sequence);
+        manifest.put("sweepId", sweep.sweepId().toString());
+        manifest.put("trigger", sweep.trigger());
+        manifest.put("startedBy", sweep.startedBy());
+        manifest.put("profile", sweep.profile());
+        manifest.put("policyVersion", sweep.policyVersion());
+        manifest.put("asOf", sweep.asOf().toString());
+        manifest.put("startedAt", sweep.startedAt().toString());
+        manifest.put("finishedAt", sweep.finishedAt().toString());
+        manifest.put("previousManifestSha256", previousHash);
+        manifest.put("counts", counts);
+        manifest.put("rules", rules);
+        manifest.put("purged", lists.getOrDefault("purged", List.of()));
+        manifest.put("held", lists.getOrDefault("held", List.of()));
+        manifest.put("failed", lists.getOrDefault("failed", List.of()));
+        manifest.put("noLongerDue", lists.getOrDefault("noLongerDue", List.of()));
+
+        byte[] bytes = canonical(manifest);
+        byte[] signature = signer.sign(bytes);
+        jdbc.update("""
+                INSERT INTO retention.manifest (sweep_id, sequence_no, manifest, signature, sha256, previous_sha256,
+                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                sweep.sweepId(), sequence, bytes, signature, sha256(bytes),
+                previousHash == null ? null : HexFormat.of().parseHex(previousHash),
+                Timestamp.from(sweep.finishedAt()));
+    }
+
+    static byte[] canonical(Object value) {
+        try {
+            return CANONICAL.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("manifest not serializable", e);
+        }
+    }
+
+    public static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.mincard.application.retention.policy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code mincard.retention}: the named retention profiles, the active one, sweeps and manifest signing. Classes,
+ * triggers and delays are bound as text so that a bad value is refused naming its rule (see RetentionPolicy).
+ */
+@ConfigurationProperties("mincard.retention")
+public record RetentionProperties(
+        String profile,
+        Map<String, Profile> profiles,
+        Sweep sweep,
+        Signing signing,
+        Duration complianceGrace) {
+
+    public RetentionProperties {
+        profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        sweep = sweep == null ? new Sweep(false, null, 1000, Duration.ofMinutes(2)) : sweep;
+        signing = signing == null ? new Signing(null, null) : signing;
+        complianceGrace = complianceGrace == null ? Duration.ofDays(1) : complianceGrace;
+    }
+
+    /** A named, versioned list of rules. */
+    public record Profile(String version, String description, List<Rule> rules) {
+        public Profile {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /** One rule as configured. */
+    public record Rule(String id, String dataClass, String trigger, String delay, String authority) {
+    }
+
+    /**
+     * Scheduled sweeps (cron, off unless enabled), the batch size (items per transaction) and how long a sweep
+     * waits for the retention schedule to catch up with the event store before it plans its work.
+     */
+    public record Sweep(boolean scheduled, String cron, int batchSize, Duration catchUpTimeout) {
+        public Sweep {
+            cron = cron == null || cron.isBlank() ? "0 30 2 * * *" : cron;
+            batchSize = batchSize <= 0 ? 1000 : batchSize;
+            catchUpTimeout = catchUpTimeout == null ? Duration.ofMinutes(2) : catchUpTimeout;
+        }
+    }
+
+    /** The Ed25519 key that signs manifests: a PKCS#8 PEM value, or a file (generated if absent). */
+    public record Signing(String privateKey, Path privateKeyFile) {
+    }
+}

@@ -1,0 +1,139 @@
+package org.mincard.application.retention.schedule;
+
+import org.mincard.application.retention.policy.RetentionTrigger;
+import org.mincard.application.retention.schedule.RetentionFact.AppealState;
+import org.mincard.application.retention.schedule.RetentionFact.ClassSealed;
+import org.mincard.application.retention.schedule.RetentionFact.Occurred;
+import org.mincard.application.retention.schedule.RetentionFact.Purged;
+import org.mincard.application.retention.schedule.RetentionFact.Retracted;
+import org.mincard.application.retention.schedule.RetentionFact.SourceKind;
+import org.mincard.application.retention.schedule.RetentionFact.SourceOpened;
+import org.mincard.domain.cardholder.CardProduced;
+import org.mincard.domain.cardholder.CardSuperseded;
+import org.mincard.domain.cardholder.RenewalPolicy;
+import org.mincard.domain.casefile.AppealGranted;
+import org.mincard.domain.casefile.AppealUpheld;
+import org.mincard.domain.casefile.ApplicantDidNotShow;
+import org.mincard.domain.casefile.CardDeliveryConfirmed;
+import org.mincard.domain.casefile.CardHandedOver;
+import org.mincard.domain.casefile.CardMailed;
+import org.mincard.domain.casefile.CardMailingReturned;
+import org.mincard.domain.casefile.CaseAbandoned;
+import org.mincard.domain.casefile.CaseApproved;
+import org.mincard.domain.casefile.CaseCancelled;
+import org.mincard.domain.casefile.CaseCardProduced;
+import org.mincard.domain.casefile.CaseDenied;
+import org.mincard.domain.casefile.CaseSubmitted;
+import org.mincard.domain.casefile.CaseWithdrawn;
+import org.mincard.domain.casefile.DenialAppealed;
+import org.mincard.domain.casefile.DocumentsReviewed;
+import org.mincard.domain.personaldata.DataClass;
+import org.mincard.domain.retention.PersonalDataPurged;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.mincard.application.retention.policy.RetentionTrigger.APPEAL_WINDOW_CLOSED;
+import static org.mincard.application.retention.policy.RetentionTrigger.DECISION_MADE;
+
+/** Translates lifecycle events into retention facts (docs/retention.md, "Triggers"). */
+public final class RetentionFacts {
+
+    private final RenewalPolicy renewal;
+
+    public RetentionFacts(RenewalPolicy renewal) {
+        this.renewal = renewal;
+    }
+
+    /** The facts an event carries; none for events that do not matter to retention. */
+    public List<RetentionFact> of(Object event) {
+        List<RetentionFact> facts = new ArrayList<>();
+        if (event instanceof CaseSubmitted e) {
+            facts.add(new SourceOpened(e.caseId(), SourceKind.CASE, e.cardholderId(), e.siteId(),
+                    date(e.submittedAt())));
+            facts.add(new ClassSealed(e.caseId(), DataClass.CARD_RECORD, e.submittedAt()));
+            if (e.contact() != null) {
+                facts.add(new ClassSealed(e.caseId(), DataClass.CONTACT, e.submittedAt()));
+            }
+            if (e.delivery() != null) {
+                facts.add(new ClassSealed(e.caseId(), DataClass.DELIVERY, e.submittedAt()));
+            }
+        } else if (event instanceof DocumentsReviewed e) {
+            facts.add(new ClassSealed(e.caseId(), DataClass.REVIEW, e.reviewedAt()));
+        } else if (event instanceof CardMailed e) {
+            if (e.delivery() != null) {
+                facts.add(new ClassSealed(e.caseId(), DataClass.DELIVERY, e.mailedAt()));
+            }
+        } else if (event instanceof CaseApproved e) {
+            facts.add(occurred(e.caseId(), DECISION_MADE, e.approvedAt()));
+        } else if (event instanceof CaseDenied e) {
+            facts.add(occurred(e.caseId(), DECISION_MADE, e.deniedAt()));
+            facts.add(occurred(e.caseId(), APPEAL_WINDOW_CLOSED, e.appealDeadline()));
+            facts.add(new AppealState(e.caseId(), e.appealDeadline(), false));
+        } else if (event instanceof DenialAppealed e) {
+            facts.add(new Retracted(e.caseId(), APPEAL_WINDOW_CLOSED.name()));
+            facts.add(new AppealState(e.caseId(), null, true));
+        } else if (event instanceof AppealGranted e) {
+            facts.add(occurred(e.caseId(), DECISION_MADE, e.decidedAt()));
+            facts.add(new AppealState(e.caseId(), null, false));
+        } else if (event instanceof AppealUpheld e) {
+            facts.add(occurred(e.caseId(), DECISION_MADE, e.decidedAt()));
+            facts.add(occurred(e.caseId(), APPEAL_WINDOW_CLOSED, e.decidedAt()));
+            facts.add(new AppealState(e.caseId(), e.decidedAt(), false));
+        } else if (event instanceof CaseCardProduced e) {
+            facts.add(new Occurred(e.caseId(), ScheduleCalculator.SUBSUMED,
+                e.producedAt()));
+        } else if (event instanceof CardHandedOver e) {
+            facts.add(occurred(e.caseId(), RetentionTrigger.CARD_PICKED_UP,
+                e.handedOverAt()));
+        } else if (event instanceof CardDeliveryConfirmed e) {
+            facts.add(occurred(e.caseId(), RetentionTrigger.DELIVERY_CONFIRMED,
+                e.deliveredAt()));
+        } else if (event instanceof CardMailingReturned e) {
+            facts.add(occurred(e.caseId(), RetentionTrigger.MAIL_RETURNED,
+                e.returnedAt()));
+        } else if (event instanceof CaseWithdrawn e) {
+            facts.add(occurred(e.caseId(), RetentionTrigger.CASE_WITHDRAWN,
+                e.withdrawnAt()));
+        } else if (event instanceof ApplicantDidNotShow e) {
+            facts.add(occurred(e.caseId(), RetentionTrigger.APPLICANT_NO_SHOW,
+                e.recordedAt()));
+        } else if (event instanceof CaseAbandoned e) {
+            facts.add(occurred(e.caseId(), RetentionTrigger.CASE_ABANDONED,
+                e.abandonedAt()));
+        } else if (event instanceof CaseCancelled e) {
+            facts.add(occurred(e.caseId(), RetentionTrigger.CASE_CANCELLED,
+                e.cancelledAt()));
+        } else if (event instanceof CardProduced e) {
+            facts.add(new SourceOpened(e.cardId(), SourceKind.CARD, e.cardholderId(), e.siteId(),
+                    e.issuedOn()));
+            facts.add(new ClassSealed(e.cardId(), DataClass.CARD_RECORD, start(e.issuedOn())));
+            if (e.expiresOn() != null) {
+                facts.add(occurred(e.cardId(), RetentionTrigger.CARD_LAPSED,
+                        start(renewal.lapsesOn(e.expiresOn()))));
+            }
+        } else if (event instanceof CardSuperseded e) {
+            facts.add(new Occurred(e.cardId(), ScheduleCalculator.SUBSUMED,
+                start(e.supersededOn())));
+        } else if (event instanceof PersonalDataPurged e) {
+            facts.add(new Purged(e.cardholderId(), e.dataClass(), e.purgedAt(),
+                e.ruleId()));
+        }
+        return facts;
+    }
+
+    private static Occurred occurred(java.util.UUID sourceId, RetentionTrigger trigger, Instant at) {
+        return new Occurred(sourceId, trigger.name(), at);
+    }
+
+    private static LocalDate date(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static Instant start(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

@@ -1,0 +1,14 @@
+package org.mincard.application.retention.schedule;
+
+import org.mincard.domain.cardholder.RenewalPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ScheduleConfig {
+
+    @Bean
+    RetentionFacts retentionFacts(RenewalPolicy renewal) {
+        return new RetentionFacts(renewal);
+    }
+}

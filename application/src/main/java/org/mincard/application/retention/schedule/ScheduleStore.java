@@ -1,0 +1,188 @@
+package org.mincard.application.retention.schedule;
+
+import org.mincard.application.retention.policy.RetentionPolicy;
+import org.mincard.application.retention.schedule.RetentionFact.AppealState;
+import org.mincard.application.retention.schedule.RetentionFact.ClassSealed;
+import org.mincard.application.retention.schedule.RetentionFact.Occurred;
+import org.mincard.application.retention.schedule.RetentionFact.Purged;
+import org.mincard.application.retention.schedule.RetentionFact.Retracted;
+import org.mincard.application.retention.schedule.RetentionFact.SourceKind;
+import org.mincard.application.retention.schedule.RetentionFact.SourceOpened;
+import org.mincard.domain.personaldata.DataClass;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The retention schedule's tables: facts per source, and the items computed from them with the active policy. */
+@Component
+public class ScheduleStore {
+
+    private final JdbcTemplate jdbc;
+    private final RetentionPolicy policy;
+
+    ScheduleStore(JdbcTemplate jdbc, RetentionPolicy policy) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+    }
+
+    /** Stores the facts and answers the cardholders whose items must be recomputed. */
+    Set<UUID> apply(List<RetentionFact> facts) {
+        Set<UUID> touched = new LinkedHashSet<>();
+        for (RetentionFact fact : facts) {
+            if (fact instanceof SourceOpened f) {
+                jdbc.update("""
+                        INSERT INTO retention.schedule_source (source_id, kind, cardholder_id, site_id, opened_on)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING""",
+                        f.sourceId(), f.kind().name(), f.cardholderId(), f.siteId(), f.openedOn());
+                touched.add(f.cardholderId());
+            } else if (fact instanceof ClassSealed f) {
+                jdbc.update("""
+                        INSERT INTO retention.schedule_sealed (source_id, data_class, sealed_at) VALUES (?, ?, ?)
+                        ON CONFLICT (source_id, data_class)
+                        DO UPDATE SET sealed_at = GREATEST(schedule_sealed.sealed_at, EXCLUDED.sealed_at)""",
+                        f.sourceId(), f.dataClass().name(), ts(f.at()));
+                touched.addAll(holderOf(f.sourceId()));
+            } else if (fact instanceof Occurred f) {
+                jdbc.update("""
+                        INSERT INTO retention.schedule_fact (source_id, fact, occurred_at) VALUES (?, ?, ?)
+                        ON CONFLICT (source_id, fact) DO UPDATE SET occurred_at = EXCLUDED.occurred_at""",
+                        f.sourceId(), f.fact(), ts(f.at()));
+                touched.addAll(holderOf(f.sourceId()));
+            } else if (fact instanceof Retracted f) {
+                jdbc.update("DELETE FROM retention.schedule_fact WHERE source_id = ? AND fact = ?",
+                        f.sourceId(), f.fact());
+                touched.addAll(holderOf(f.sourceId()));
+            } else if (fact instanceof AppealState f) {
+                jdbc.update("""
+                        UPDATE retention.schedule_source SET appeal_closes_at = ?, appeal_pending = ?
+                        WHERE source_id = ?""", ts(f.closesAt()), f.pending(), f.sourceId());
+                touched.addAll(holderOf(f.sourceId()));
+            } else if (fact instanceof Purged f) {
+                jdbc.update("""
+                        INSERT INTO retention.schedule_purge (cardholder_id, data_class, purged_at) VALUES (?, ?, ?)
+                        ON CONFLICT (cardholder_id, data_class)
+                        DO UPDATE SET purged_at = GREATEST(schedule_purge.purged_at, EXCLUDED.purged_at)""",
+                        f.cardholderId(), f.dataClass().name(), ts(f.at()));
+                // Everything sealed up to the purge is gone: the item goes without recomputation. Only data sealed
+                // after the purge (seen out of order in a replay) needs the holder recomputed.
+                lock(f.cardholderId());
+                int removed = jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ? "
+                        + "AND data_class = ? AND sealed_at <= ?", f.cardholderId(), f.dataClass().name(), ts(f.at()));
+                if (removed == 0) {
+                    touched.add(f.cardholderId());
+                }
+            }
+        }
+        return touched;
+    }
+
+    /** Recomputes the items of these cardholders with the active policy. */
+    void recompute(Set<UUID> cardholders) {
+        for (UUID cardholderId : new java.util.TreeSet<>(cardholders)) {
+            lock(cardholderId);
+            List<ScheduleCalculator.Item> items = ScheduleCalculator.items(cardholderId, sources(cardholderId),
+                    purges(cardholderId), policy);
+            jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ?", cardholderId);
+            jdbc.batchUpdate("""
+                    INSERT INTO retention.schedule_item (cardholder_id, data_class, due_at, rule_id, sealed_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (cardholder_id, data_class) DO UPDATE SET due_at = EXCLUDED.due_at,
+                    rule_id = EXCLUDED.rule_id, sealed_at = EXCLUDED.sealed_at""", items, items.size(), (ps, item) -> {
+                ps.setObject(1, item.cardholderId());
+                ps.setString(2, item.dataClass().name());
+                ps.setTimestamp(3, ts(item.dueAt()));
+                ps.setString(4, item.ruleId());
+                ps.setTimestamp(5, ts(item.sealedAt()));
+            });
+        }
+    }
+
+    /** Recomputes every item if the active policy differs from the one the items were computed with. */
+    void recomputeAllIfPolicyChanged() {
+        List<String> stored = jdbc.queryForList(
+                "SELECT profile || '@' || policy_version FROM retention.schedule_policy", String.class);
+        String active = policy.profile() + "@" + policy.version();
+        if (stored.size() == 1 && stored.get(0).equals(active)) {
+            return;
+        }
+        List<UUID> holders = jdbc.queryForList("SELECT DISTINCT cardholder_id FROM retention.schedule_source",
+                UUID.class);
+        recompute(new LinkedHashSet<>(holders));
+        jdbc.update("""
+                INSERT INTO retention.schedule_policy (singleton, profile, policy_version) VALUES (true, ?, ?)
+                ON CONFLICT (singleton) DO UPDATE SET profile = EXCLUDED.profile,
+                policy_version = EXCLUDED.policy_version""", policy.profile(), policy.version());
+    }
+
+    /**
+     * Serialises recomputation per cardholder across segments and nodes: a case event and a card event of one holder
+     * are handled concurrently by different segments, and without this lock the one that read the facts first could
+     * write its stale items last. Whoever takes the lock last reads every fact committed before it plus its own.
+     */
+    private void lock(UUID cardholderId) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> {
+        }, cardholderId.getMostSignificantBits() ^ cardholderId.getLeastSignificantBits());
+    }
+
+    void reset() {
+        jdbc.update("""
+                TRUNCATE retention.schedule_source, retention.schedule_sealed, retention.schedule_fact,
+                retention.schedule_purge, retention.schedule_item""");
+    }
+
+    private List<UUID> holderOf(UUID sourceId) {
+        return jdbc.queryForList("SELECT cardholder_id FROM retention.schedule_source WHERE source_id = ?",
+                UUID.class, sourceId);
+    }
+
+    private List<ScheduleCalculator.Source> sources(UUID cardholderId) {
+        Map<UUID, ScheduleCalculator.Source> sources = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT source_id, kind, site_id, opened_on, appeal_closes_at, appeal_pending
+                FROM retention.schedule_source WHERE cardholder_id = ?""", rs -> {
+            UUID sourceId = rs.getObject(1, UUID.class);
+            Timestamp closes = rs.getTimestamp(5);
+            sources.put(sourceId, new ScheduleCalculator.Source(sourceId, SourceKind.valueOf(rs.getString(2)),
+                    cardholderId, rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),
+                    new EnumMap<>(DataClass.class), new HashMap<>(), closes == null ? null : closes.toInstant(),
+                    rs.getBoolean(6)));
+        }, cardholderId);
+        jdbc.query("""
+                SELECT s.source_id, s.data_class, s.sealed_at FROM retention.schedule_sealed s
+                JOIN retention.schedule_source o ON o.source_id = s.source_id WHERE o.cardholder_id = ?""", rs -> {
+            sources.get(rs.getObject(1, UUID.class)).sealed()
+                    .put(DataClass.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant());
+        }, cardholderId);
+        jdbc.query("""
+                SELECT f.source_id, f.fact, f.occurred_at FROM retention.schedule_fact f
+                JOIN retention.schedule_source o ON o.source_id = f.source_id WHERE o.cardholder_id = ?""", rs -> {
+            sources.get(rs.getObject(1, UUID.class)).facts().put(rs.getString(2), rs.getTimestamp(3).toInstant());
+        }, cardholderId);
+        return new ArrayList<>(sources.values());
+    }
+
+    private Map<DataClass, Instant> purges(UUID cardholderId) {
+        Map<DataClass, Instant> purges = new EnumMap<>(DataClass.class);
+        jdbc.query("SELECT data_class, purged_at FROM retention.schedule_purge WHERE cardholder_id = ?",
+                rs -> {
+                    purges.put(DataClass.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant());
+                }, cardholderId);
+        return purges;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,45 @@
+package org.mincard.domain.retention;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A legal hold: placed once, released once. While placed, nothing in its scope is purged. */
+public class LegalHold {
+
+    @AggregateIdentifier
+    private UUID holdId;
+    private boolean released;
+
+    protected LegalHold() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    LegalHold(PlaceLegalHold command) {
+        apply(new LegalHoldPlaced(command.holdId(), command.scope(), command.reason(), command.authority(),
+                command.placedAt()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseLegalHold command) {
+        if (released) {
+            throw new LegalHoldAlreadyReleased();
+        }
+        apply(new LegalHoldReleased(command.holdId(), command.authority(), command.releasedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldPlaced event) {
+        holdId = event.holdId();
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldReleased event) {
+        released = true;
+    }
+}

@@ -1,0 +1,12 @@
+package org.mincard.domain.retention;
+
+import java.util.UUID;
+
+/**
+ * Facts recorded by a retention sweep, in the sweep's own event stream (aggregate type {@code Sweep}, identifier the
+ * sweep id). The sweep's durable work list, not an Axon aggregate, is its consistency boundary: see ADR 0007.
+ */
+public sealed interface SweepEvent permits PersonalDataPurged {
+
+    UUID sweepId();
+}
