@@ -269,6 +269,8 @@ class RetentionIT {
         assertThat(readable(heldCase)).doesNotContainValue(true);
         assertThat(officer.sweep()).as("a repeated sweep purges nothing").containsEntry("total", 0);
 
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lookup.name_token WHERE cardholder_id = ?",
+                Integer.class, issuedHolder)).as("the holder is still findable by name").isPositive();
         // Past expiry (5 years) plus the grace period (6 months): the card record lapses.
         clock.advance(Duration.ofDays(365 * 5 + 190));
         Map<String, Object> lapsed = officer.sweep();
@@ -277,6 +279,8 @@ class RetentionIT {
         assertThat(liveKeys(issuedHolder)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM lookup.card WHERE cardholder_id = ? AND number_index IS NOT NULL",
                 Integer.class, issuedHolder)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lookup.name_token WHERE cardholder_id = ?",
+                Integer.class, issuedHolder)).as("name-search entries go with the card record").isZero();
 
         Map<String, Object> after = compliance();
         assertThat((List<Object>) after.get("violations")).isEmpty();

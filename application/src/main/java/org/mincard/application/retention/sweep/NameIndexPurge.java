@@ -1,0 +1,24 @@
+package org.mincard.application.retention.sweep;
+
+import org.mincard.application.nameindex.NameIndex;
+import org.mincard.domain.personaldata.DataClass;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Erases a cardholder's name-search entries ({@code lookup.name_token}) when their card record is purged. */
+@Component
+class NameIndexPurge implements PurgeListener {
+
+    private final NameIndex names;
+
+    NameIndexPurge(NameIndex names) {
+        this.names = names;
+    }
+
+    @Override
+    public void forget(List<PurgedItem> items) {
+        items.stream().filter(item -> item.dataClass() == DataClass.CARD_RECORD)
+                .map(PurgedItem::cardholderId).distinct().forEach(names::forget);
+    }
+}
