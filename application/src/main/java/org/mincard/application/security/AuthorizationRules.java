@@ -79,7 +79,19 @@ final class AuthorizationRules {
             roles(HttpMethod.POST, "/api/v1/cards/{cardNumber}/reinstate", false,
                     "Reinstatement of a revoked card", SUPERVISOR),
             roles(HttpMethod.POST, "/api/v1/cards/{cardNumber}/report-lost", false,
-                    "Deactivates a lost, stolen or damaged card", CLERK, SUPERVISOR));
+                    "Deactivates a lost, stolen or damaged card", CLERK, SUPERVISOR),
+            roles(HttpMethod.POST, "/api/v1/audit/checkpoints", false,
+                    "Signs the current hash-chain heads (hashes and counts only)", AUDITOR, ADMIN),
+            roles(HttpMethod.GET, "/api/v1/audit/checkpoints/{checkpointId}", false,
+                    "A signed checkpoint as JSON", AUDITOR, ADMIN),
+            roles(HttpMethod.GET, "/api/v1/audit/checkpoints/{checkpointId}/signature", false,
+                    "A checkpoint's detached signature", AUDITOR, ADMIN),
+            roles(HttpMethod.GET, "/api/v1/audit/signing-key", false,
+                    "The checkpoint signing public key", AUDITOR, ADMIN),
+            roles(HttpMethod.POST, "/api/v1/audit/verify", false,
+                    "Verifies the chains against a checkpoint the auditor kept", AUDITOR, ADMIN),
+            roles(HttpMethod.GET, "/api/v1/audit/verify", false,
+                    "Verifies the chains against the latest stored checkpoint", AUDITOR, ADMIN));
 
     private AuthorizationRules() {
     }
