@@ -9,4 +9,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(OversightProperties.class)
 class OversightConfig {
+
+    /** Retention replaces this with its legal holds (a bean of type LegalHolds). */
+    @org.springframework.context.annotation.Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(LegalHolds.class)
+    LegalHolds noLegalHolds() {
+        return LegalHolds.NONE;
+    }
 }

@@ -91,7 +91,9 @@ final class AuthorizationRules {
             roles(HttpMethod.POST, "/api/v1/audit/verify", false,
                     "Verifies the chains against a checkpoint the auditor kept", AUDITOR, ADMIN),
             roles(HttpMethod.GET, "/api/v1/audit/verify", false,
-                    "Verifies the chains against the latest stored checkpoint", AUDITOR, ADMIN));
+                    "Verifies the chains against the latest stored checkpoint", AUDITOR, ADMIN),
+            roles(HttpMethod.GET, "/api/v1/audit/access-records", false,
+                    "Access log search and CSV export: pseudonymous ids and codes, flags", AUDITOR));
 
     private AuthorizationRules() {
     }
