@@ -67,7 +67,8 @@ class AxonConfig {
     ConfigurerModule aggregates() {
         return configurer -> configurer
                 .configureAggregate(CaseFile.class)
-                .configureAggregate(Cardholder.class);
+                .configureAggregate(Cardholder.class)
+                .configureAggregate(org.mincard.domain.request.DataRequest.class);
     }
 
     /**

@@ -10,6 +10,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(OversightProperties.class)
 class OversightConfig {
 
+    /** A failure to write the register fails the command and rolls back its events, as for the card registry. */
+    @org.springframework.context.annotation.Bean
+    org.axonframework.config.ConfigurerModule requestRegisterErrors() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler("request-register",
+                c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
+    }
+
     /** Retention replaces this with its legal holds (a bean of type LegalHolds). */
     @org.springframework.context.annotation.Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(LegalHolds.class)

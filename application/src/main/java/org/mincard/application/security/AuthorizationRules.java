@@ -93,7 +93,24 @@ final class AuthorizationRules {
             roles(HttpMethod.GET, "/api/v1/audit/verify", false,
                     "Verifies the chains against the latest stored checkpoint", AUDITOR, ADMIN),
             roles(HttpMethod.GET, "/api/v1/audit/access-records", false,
-                    "Access log search and CSV export: pseudonymous ids and codes, flags", AUDITOR));
+                    "Access log search and CSV export: pseudonymous ids and codes, flags", AUDITOR),
+            roles(HttpMethod.POST, "/api/v1/requests", false,
+                    "Registers a third-party data request (scope description must name no one)", RECORDS_OFFICER),
+            roles(HttpMethod.GET, "/api/v1/requests", false,
+                    "The request register: codes, pseudonymous ids, dates", RECORDS_OFFICER, AUDITOR),
+            roles(HttpMethod.GET, "/api/v1/requests/{requestId}", false,
+                    "One request of the register", RECORDS_OFFICER, AUDITOR),
+            roles(HttpMethod.POST, "/api/v1/requests/{requestId}/counsel-review", false,
+                    "Names the counsel reviewer", RECORDS_OFFICER),
+            roles(HttpMethod.POST, "/api/v1/requests/{requestId}/decision", false,
+                    "Records the decision", RECORDS_OFFICER),
+            roles(HttpMethod.POST, "/api/v1/requests/{requestId}/holder-notification", false,
+                    "Records that holders were notified", RECORDS_OFFICER),
+            roles(HttpMethod.POST, "/api/v1/requests/{requestId}/response", false,
+                    "Records the answer date", RECORDS_OFFICER),
+            roles(HttpMethod.POST, "/api/v1/requests/{requestId}/disclosures", true,
+                    "Produces records through the access gate (LEGAL_REQUEST, logged against the request)",
+                    RECORDS_OFFICER));
 
     private AuthorizationRules() {
     }
