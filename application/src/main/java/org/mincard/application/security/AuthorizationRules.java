@@ -110,7 +110,10 @@ final class AuthorizationRules {
                     "Records the answer date", RECORDS_OFFICER),
             roles(HttpMethod.POST, "/api/v1/requests/{requestId}/disclosures", true,
                     "Produces records through the access gate (LEGAL_REQUEST, logged against the request)",
-                    RECORDS_OFFICER));
+                    RECORDS_OFFICER),
+            roles(HttpMethod.GET, "/api/v1/reports/annual", false,
+                    "Annual transparency report: counts only, small counts suppressed", AUDITOR, RECORDS_OFFICER,
+                    ADMIN));
 
     private AuthorizationRules() {
     }
