@@ -9,12 +9,18 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Re-walks a chain in id order: recomputes every link from its row, checks that each link names its predecessor's
  * hash and the next position, reports rows without a link inside the linked range (inserted) and links without a
  * row (deleted), and compares the chain with a checkpoint's head. A superuser who edits a row and recomputes every
  * later hash keeps the chain consistent, but not the checkpoint's head: that is what the auditor's copy is for.
+ *
+ * <p>Every link can be checked on its own (it stores its predecessor's hash), so a long chain is walked in id slices
+ * on parallel connections and the slices' boundaries are checked afterwards.
  */
 @Component
 class ChainVerifier {
@@ -23,11 +29,15 @@ class ChainVerifier {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final int parallelism;
+    /** Rows per slice at least; below this a chain is walked on one connection. Tests lower it. */
+    long minSlice = 100_000;
 
-    ChainVerifier(DataSource dataSource, TransactionTemplate transaction) {
+    ChainVerifier(DataSource dataSource, TransactionTemplate transaction, OversightProperties properties) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(5_000);
         this.transaction = transaction;
+        this.parallelism = properties.chain().verifyParallelism();
     }
 
     /** What a verification found in one stream. */
@@ -57,36 +67,151 @@ class ChainVerifier {
     }
 
     StreamResult verify(ChainedStream stream, Checkpoint.Head expected) {
-        return transaction.execute(status -> walk(stream, expected));
+        // Rows after the last link present now are pending: links added meanwhile are not this walk's business.
+        Long head = jdbc.queryForObject("SELECT max(record_id) FROM audit.chain_link WHERE stream = ?", Long.class,
+                stream.stream());
+        Long low = jdbc.queryForObject("SELECT least((SELECT min(record_id) FROM audit.chain_link WHERE stream = ?),"
+                + " (SELECT min(" + stream.idColumn() + ") FROM " + stream.tableName() + "))", Long.class,
+                stream.stream());
+        long pending = jdbc.queryForObject("SELECT count(*) FROM " + stream.tableName() + " WHERE "
+                + stream.idColumn() + " > ?", Long.class, head == null ? Long.MIN_VALUE : head);
+        if (head == null || low == null) {
+            Walk empty = new Walk(stream, expected, true);
+            return merge(stream, expected, List.of(empty), pending);
+        }
+        int slices = (int) Math.max(1, Math.min(parallelism, (head - low + 1) / minSlice));
+        long step = (head - low + slices) / slices;
+        List<long[]> bounds = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            long from = low + i * step;
+            bounds.add(new long[]{from, i == slices - 1 ? head : Math.min(head, from + step - 1)});
+        }
+        List<Walk> walks;
+        if (slices == 1) {
+            walks = List.of(walk(stream, expected, true, bounds.get(0)));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(slices);
+            try {
+                List<CompletableFuture<Walk>> futures = new ArrayList<>();
+                for (int i = 0; i < slices; i++) {
+                    boolean first = i == 0;
+                    long[] range = bounds.get(i);
+                    futures.add(CompletableFuture.supplyAsync(() -> walk(stream, expected, first, range), pool));
+                }
+                walks = futures.stream().map(CompletableFuture::join).toList();
+            } finally {
+                pool.shutdown();
+            }
+        }
+        return merge(stream, expected, walks, pending);
     }
 
-    private StreamResult walk(ChainedStream stream, Checkpoint.Head expected) {
-        jdbc.execute("SET LOCAL TimeZone = 'UTC'");
-        Walk walk = new Walk(stream, expected);
-        String sql = "WITH l AS (SELECT record_id, position, prev_hash, hash FROM audit.chain_link WHERE stream = ?) "
-                + stream.selectRows("l.record_id, l.position, l.prev_hash, l.hash, ", "s",
-                "FULL JOIN l ON l.record_id = s." + stream.idColumn()
-                        + " ORDER BY coalesce(l.record_id, s." + stream.idColumn() + ")");
-        jdbc.query(sql, walk::row, stream.stream());
-        return walk.finish();
+    private Walk walk(ChainedStream stream, Checkpoint.Head expected, boolean first, long[] range) {
+        return transaction.execute(status -> {
+            jdbc.execute("SET LOCAL TimeZone = 'UTC'");
+            Walk walk = new Walk(stream, expected, first);
+            String id = stream.idColumn();
+            String sql = "WITH l AS (SELECT record_id, position, prev_hash, hash FROM audit.chain_link"
+                    + " WHERE stream = ? AND record_id BETWEEN ? AND ?) "
+                    + stream.selectRows("l.record_id, l.position, l.prev_hash, l.hash, ",
+                    "(SELECT * FROM " + stream.tableName() + " WHERE " + id + " BETWEEN ? AND ?)", "s",
+                    "FULL JOIN l ON l.record_id = s." + id + " ORDER BY coalesce(l.record_id, s." + id + ")");
+            jdbc.query(sql, walk::row, stream.stream(), range[0], range[1], range[0], range[1]);
+            return walk;
+        });
     }
 
+    private static StreamResult merge(ChainedStream stream, Checkpoint.Head expected, List<Walk> walks,
+                                      long pending) {
+        Findings findings = new Findings(stream.stream());
+        Walk previous = null;
+        boolean checkpointSeen = false;
+        long linked = 0;
+        for (Walk walk : walks) {
+            if (walk.firstPosition != null && previous != null && previous.lastPosition != null) {
+                if (walk.firstPosition != previous.lastPosition + 1) {
+                    findings.add(Kind.DELETED, previous.lastPosition + 1, null, "links " + (previous.lastPosition + 1)
+                            + " to " + (walk.firstPosition - 1) + " are missing");
+                }
+                if (!Arrays.equals(walk.firstPrev, previous.lastHash)) {
+                    findings.add(Kind.LINK_BROKEN, walk.firstPosition, walk.firstRecordId,
+                            "does not name the previous link's hash");
+                }
+            }
+            findings.addAll(walk.findings);
+            checkpointSeen |= walk.checkpointSeen;
+            linked += walk.linked;
+            if (walk.lastPosition != null) {
+                previous = walk;
+            }
+        }
+        Long headRecordId = previous == null ? null : previous.headRecordId;
+        for (Walk walk : walks) {
+            for (long id : walk.unlinked) {
+                findings.add(Kind.INSERTED, null, id, "a row inside the linked range has no link");
+            }
+        }
+        if (expected != null && expected.count() > 0 && !checkpointSeen) {
+            findings.add(Kind.CHECKPOINT_MISMATCH, expected.count(), expected.headRecordId(),
+                    "the chain is shorter than the checkpoint (" + linked + " links)");
+        }
+        return new StreamResult(stream.stream(), linked, pending,
+                previous == null ? null : ChainHash.hex(previous.lastHash), headRecordId, findings.count,
+                List.copyOf(findings.list));
+    }
+
+    private static final class Findings {
+        private final String stream;
+        private final List<Finding> list = new ArrayList<>();
+        private long count;
+
+        Findings(String stream) {
+            this.stream = stream;
+        }
+
+        void add(Kind kind, Long position, Long recordId, String detail) {
+            count++;
+            if (list.size() < MAX_FINDINGS) {
+                list.add(new Finding(stream, kind, position, recordId, detail));
+            }
+        }
+
+        void addAll(Findings other) {
+            count += other.count;
+            for (Finding finding : other.list) {
+                if (list.size() < MAX_FINDINGS) {
+                    list.add(finding);
+                }
+            }
+        }
+    }
+
+    /** One slice's walk; a slice after the first leaves its first link's predecessor to the merge. */
     private static final class Walk {
         private final ChainedStream stream;
         private final Checkpoint.Head expected;
         private final MessageDigest sha256 = ChainHash.sha256();
-        private final List<Finding> findings = new ArrayList<>();
+        private final Findings findings;
         private final List<Long> unlinked = new ArrayList<>();
-        private long findingCount;
-        private long expectedPosition = 1;
-        private byte[] previous = ChainHash.GENESIS;
+        private Long expectedPosition;
+        private byte[] previous;
         private long linked;
         private Long headRecordId;
         private boolean checkpointSeen;
+        private Long firstPosition;
+        private Long firstRecordId;
+        private byte[] firstPrev;
+        private Long lastPosition;
+        private byte[] lastHash;
 
-        Walk(ChainedStream stream, Checkpoint.Head expected) {
+        Walk(ChainedStream stream, Checkpoint.Head expected, boolean first) {
             this.stream = stream;
             this.expected = expected;
+            this.findings = new Findings(stream.stream());
+            if (first) {
+                expectedPosition = 1L;
+                previous = ChainHash.GENESIS;
+            }
         }
 
         void row(java.sql.ResultSet row) throws java.sql.SQLException {
@@ -101,17 +226,24 @@ class ChainVerifier {
             long position = row.getLong(2);
             byte[] prevHash = row.getBytes(3);
             byte[] hash = row.getBytes(4);
-            if (position > expectedPosition) {
-                add(Kind.DELETED, expectedPosition, null, "links " + expectedPosition + " to " + (position - 1)
-                        + " are missing");
-            } else if (position < expectedPosition) {
-                add(Kind.LINK_BROKEN, position, linkedId, "position repeats or goes back");
+            if (firstPosition == null) {
+                firstPosition = position;
+                firstRecordId = linkedId;
+                firstPrev = prevHash;
             }
-            if (!Arrays.equals(prevHash, previous)) {
-                add(Kind.LINK_BROKEN, position, linkedId, "does not name the previous link's hash");
+            if (expectedPosition != null) {
+                if (position > expectedPosition) {
+                    findings.add(Kind.DELETED, expectedPosition, null, "links " + expectedPosition + " to "
+                            + (position - 1) + " are missing");
+                } else if (position < expectedPosition) {
+                    findings.add(Kind.LINK_BROKEN, position, linkedId, "position repeats or goes back");
+                }
+                if (!Arrays.equals(prevHash, previous)) {
+                    findings.add(Kind.LINK_BROKEN, position, linkedId, "does not name the previous link's hash");
+                }
             }
             if (!hasRecord) {
-                add(Kind.DELETED, position, linkedId, "the linked row is gone");
+                findings.add(Kind.DELETED, position, linkedId, "the linked row is gone");
             } else {
                 String[] values = new String[stream.columns().size()];
                 for (int i = 0; i < values.length; i++) {
@@ -120,45 +252,23 @@ class ChainVerifier {
                 byte[] recomputed = ChainHash.link(sha256, prevHash,
                         ChainHash.encode(stream.stream(), recordId, stream.columns(), values));
                 if (!Arrays.equals(recomputed, hash)) {
-                    add(Kind.EDITED, position, linkedId, "the row does not match its link");
+                    findings.add(Kind.EDITED, position, linkedId, "the row does not match its link");
                 }
             }
             if (expected != null && position == expected.count()) {
                 checkpointSeen = true;
                 if (!ChainHash.hex(hash).equals(expected.headHash())) {
-                    add(Kind.CHECKPOINT_MISMATCH, position, linkedId,
+                    findings.add(Kind.CHECKPOINT_MISMATCH, position, linkedId,
                             "the chain up to this position differs from the checkpoint: rows before it were changed"
                                     + " and the chain recomputed");
                 }
             }
             previous = hash;
             expectedPosition = position + 1;
+            lastPosition = position;
+            lastHash = hash;
             linked++;
             headRecordId = linkedId;
-        }
-
-        StreamResult finish() {
-            long pending = 0;
-            for (long id : unlinked) {
-                if (headRecordId != null && id < headRecordId) {
-                    add(Kind.INSERTED, null, id, "a row inside the linked range has no link");
-                } else {
-                    pending++;
-                }
-            }
-            if (expected != null && expected.count() > 0 && !checkpointSeen) {
-                add(Kind.CHECKPOINT_MISMATCH, expected.count(), expected.headRecordId(),
-                        "the chain is shorter than the checkpoint (" + linked + " links)");
-            }
-            return new StreamResult(stream.stream(), linked, pending, linked == 0 ? null : ChainHash.hex(previous),
-                    headRecordId, findingCount, List.copyOf(findings));
-        }
-
-        private void add(Kind kind, Long position, Long recordId, String detail) {
-            findingCount++;
-            if (findings.size() < MAX_FINDINGS) {
-                findings.add(new Finding(stream.stream(), kind, position, recordId, detail));
-            }
         }
     }
 }

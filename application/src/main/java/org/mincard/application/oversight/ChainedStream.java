@@ -28,10 +28,15 @@ record ChainedStream(String stream, String tableName, String idColumn, List<Stri
 
     /** The row id and the registered columns as text (callers set TimeZone UTC), from the table as alias. */
     String selectRows(String prefix, String alias, String tail) {
+        return selectRows(prefix, tableName, alias, tail);
+    }
+
+    /** The same from another source (e.g. a subquery on the table). */
+    String selectRows(String prefix, String source, String alias, String tail) {
         StringBuilder sql = new StringBuilder("SELECT ").append(prefix).append(alias).append('.').append(idColumn);
         for (String column : columns) {
             sql.append(", ").append(alias).append('.').append(column).append("::text");
         }
-        return sql.append(" FROM ").append(tableName).append(' ').append(alias).append(' ').append(tail).toString();
+        return sql.append(" FROM ").append(source).append(' ').append(alias).append(' ').append(tail).toString();
     }
 }

@@ -17,8 +17,12 @@ import java.time.ZoneId;
 public record OversightProperties(@Valid @NotNull Chain chain, @Valid @NotNull Checkpoints checkpoints,
                                   @Valid @NotNull AccessLog accessLog) {
 
-    /** How the chainer links appended rows: how often, how many per transaction, how long it waits at a gap. */
-    public record Chain(@NotNull Duration interval, @Min(1) @Max(100_000) int batchSize, @NotNull Duration gapGrace) {
+    /**
+     * How the chainer links appended rows (how often, how many per transaction, how long it waits at a gap), and on
+     * how many connections verification walks a long chain.
+     */
+    public record Chain(@NotNull Duration interval, @Min(1) @Max(100_000) int batchSize, @NotNull Duration gapGrace,
+                        @Min(1) @Max(16) int verifyParallelism) {
     }
 
     /**

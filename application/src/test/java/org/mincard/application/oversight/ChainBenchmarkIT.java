@@ -10,7 +10,9 @@ import org.springframework.context.ApplicationContext;
  * sets the verify size, default 1,000,000); asserts nothing about time.
  */
 @EnabledIfSystemProperty(named = "mincard.benchmark", matches = "true")
-@OversightTest
+@org.springframework.boot.test.context.SpringBootTest(properties = {
+        "mincard.oversight.chain.interval=PT1H",
+        "mincard.oversight.checkpoints.cron=-"})
 class ChainBenchmarkIT {
 
     @Autowired

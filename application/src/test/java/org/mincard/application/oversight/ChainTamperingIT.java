@@ -21,6 +21,8 @@ class ChainTamperingIT {
     JdbcTemplate jdbc;
     @Autowired
     Environment environment;
+    @Autowired
+    ChainVerifier verifier;
 
     private String stream;
     private String table;
@@ -172,6 +174,28 @@ class ChainTamperingIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ChainVerifier.Kind.EDITED, id));
         assertThat(result(restored, "access-log").findings()).isEmpty();
         assertThat(restored.signatureValid()).isTrue();
+    }
+
+    @Test
+    void reportsFindingsAtSliceBoundaries_whenALongChainIsWalkedInParallel() {
+        Checkpoints.Signed checkpoint = checkpoints.take();
+        ChainVerifier.StreamResult untouched;
+        ChainVerifier.StreamResult tampered;
+
+        verifier.minSlice = 2;
+        try {
+            untouched = verify(checkpoint);
+            Superuser.execute(environment, "UPDATE " + table + " SET code = 'FORGED' WHERE entry_id = 2",
+                    "DELETE FROM audit.chain_link WHERE stream = '" + stream + "' AND record_id = 6");
+            tampered = verify(checkpoint);
+        } finally {
+            verifier.minSlice = 100_000;
+        }
+
+        assertThat(untouched.findings()).isEmpty();
+        assertThat(untouched.linked()).isEqualTo(10);
+        assertThat(tampered.findings()).extracting(ChainVerifier.Finding::kind)
+                .contains(ChainVerifier.Kind.EDITED, ChainVerifier.Kind.DELETED, ChainVerifier.Kind.INSERTED);
     }
 
     private ChainVerifier.StreamResult verify(Checkpoints.Signed checkpoint) {
