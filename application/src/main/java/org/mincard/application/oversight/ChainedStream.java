@@ -26,6 +26,21 @@ record ChainedStream(String stream, String tableName, String idColumn, List<Stri
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(table, id), columns.stream()).toList();
     }
 
+    /**
+     * The canonical encoding as a SQL expression over the table alias (callers set TimeZone UTC): the same bytes
+     * {@link ChainHash#encode} builds from the same text values, so PostgreSQL can hash rows itself.
+     */
+    String encodingSql(String alias) {
+        StringBuilder sql = new StringBuilder("convert_to('").append(stream).append("' || chr(10) || ")
+                .append(alias).append('.').append(idColumn).append(" || chr(10)");
+        for (String column : columns) {
+            String text = alias + "." + column + "::text";
+            sql.append(" || '").append(column).append("=' || coalesce(octet_length(convert_to(").append(text)
+                    .append(", 'UTF8')) || ':' || ").append(text).append(", '\\N') || chr(10)");
+        }
+        return sql.append(", 'UTF8')").toString();
+    }
+
     /** The row id and the registered columns as text (callers set TimeZone UTC), from the table as alias. */
     String selectRows(String prefix, String alias, String tail) {
         return selectRows(prefix, tableName, alias, tail);
