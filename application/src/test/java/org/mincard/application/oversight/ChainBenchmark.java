@@ -93,6 +93,11 @@ public final class ChainBenchmark {
         double linkSeconds = (System.nanoTime() - t0) / 1e9;
         out.append(String.format("bulk load %,d records: %.1f s; linking %,d: %.1f s = %,.0f/s%n", records,
                 loadSeconds, linked, linkSeconds, linked / linkSeconds));
+        t0 = System.nanoTime();
+        jdbc.queryForObject("SELECT count(*) + sum(octet_length(actor_id::text || subject_id::text)) FROM"
+                + " audit.access_record", Long.class);
+        out.append(String.format("reference: one plain scan of the access log: %.1f s (how busy the machine is)%n",
+                (System.nanoTime() - t0) / 1e9));
         Checkpoints.Signed checkpoint = checkpoints.take();
         Checkpoints.VerificationReport report = checkpoints.verify(checkpoint.payload(), checkpoint.signature(),
                 "benchmark");
