@@ -172,6 +172,36 @@ class OversightApiIT {
         }
     }
 
+    @Test
+    void flagsOffHoursBulkAndPurgedReads_whenAnAuditorSearchesByActor() throws Exception {
+        String actor = "night-reader-" + UUID.randomUUID();
+        // 03:00 in Chicago on a Wednesday: outside the default office hours 08:00-18:00.
+        java.time.Instant night = java.time.ZonedDateTime.of(2026, 3, 4, 3, 0, 0, 0,
+                java.time.ZoneId.of("America/Chicago")).toInstant();
+        for (int i = 0; i < 51; i++) {
+            jdbc.update("""
+                    INSERT INTO audit.access_record (occurred_at, actor_id, actor_role, subject_id, data_class,
+                                                     purpose, outcome)
+                    VALUES (?, ?, 'CLERK', ?, 'CONTACT', 'CASE_WORK', ?)""",
+                    java.sql.Timestamp.from(night.plusSeconds(i)), actor, UUID.randomUUID(),
+                    i == 0 ? "PURGED" : "SHOWN");
+        }
+
+        JsonNode items = json.readTree(get("auditor", "/api/v1/audit/access-records?actorId=" + actor
+                + "&limit=100").getBody()).get("items");
+
+        assertThat(items).hasSize(51);
+        assertThat(items.get(0).get("flags").toString()).contains("PURGED_READ", "OFF_HOURS")
+                .doesNotContain("BULK_READER");
+        assertThat(items.get(49).get("flags").toString()).doesNotContain("BULK_READER");
+        assertThat(items.get(50).get("flags").toString()).contains("BULK_READER", "OFF_HOURS");
+    }
+
+    @Test
+    void refusesTheAccessLog_whenAClerkAsks() {
+        assertThat(get("clerk-a", "/api/v1/audit/access-records").getStatusCode().value()).isEqualTo(403);
+    }
+
     private UUID register(List<UUID> caseIds, String scope) throws Exception {
         ResponseEntity<String> created = post("records-officer", "/api/v1/requests", Map.of(
                 "requesterType", "IMMIGRATION_ENFORCEMENT", "instrument", "ADMINISTRATIVE_SUBPOENA",
