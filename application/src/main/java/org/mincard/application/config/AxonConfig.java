@@ -69,7 +69,8 @@ class AxonConfig {
         return configurer -> configurer
                 .configureAggregate(CaseFile.class)
                 .configureAggregate(Cardholder.class)
-                .configureAggregate(LegalHold.class);
+                .configureAggregate(LegalHold.class)
+                .configureAggregate(org.mincard.domain.request.DataRequest.class);
     }
 
     /**

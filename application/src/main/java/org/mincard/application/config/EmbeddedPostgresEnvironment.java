@@ -48,6 +48,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     private static final Map<Path, Server> SERVERS = new HashMap<>();
     private static boolean shutdownHandlerAdded;
     private static EmbeddedPostgres ephemeralServer;
+    private static final Map<String, String> APP_PASSWORDS = new HashMap<>();
 
     /** A running server and the number of application contexts using it. */
     private static final class Server {
@@ -94,9 +95,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             }
         });
         createDatabaseIfMissing(postgres, "mincard");
+        String appRole = environment.getProperty("mincard.database.app-role", "mincard_app");
+        String appPassword = ensureAppRole(postgres, appRole);
         log.info("Embedded PostgreSQL " + serverVersion(postgres) + " on port " + postgres.getPort()
                 + ", data directory " + dataDirectory);
-        return datasource(postgres.getJdbcUrl("postgres", "mincard"), "postgres", "");
+        return datasource(url(postgres, "mincard"), "postgres", "", appRole, appPassword);
     }
 
     private Map<String, Object> ephemeralDatabase(ConfigurableEnvironment environment) {
@@ -121,7 +124,38 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare a test database on the embedded PostgreSQL", e);
         }
-        return datasource(postgres.getJdbcUrl("postgres", database), "postgres", "");
+        String appRole = environment.getProperty("mincard.database.app-role", "mincard_app");
+        String appPassword = ensureAppRole(postgres, appRole);
+        return datasource(url(postgres, database), "postgres", "", appRole, appPassword);
+    }
+
+    /**
+     * The application's login role: not the owner of anything, so that it cannot change the chained audit tables
+     * (Flyway, as the owner, grants it the rest). A fresh password per JVM and server; nothing outside needs it.
+     */
+    private static synchronized String ensureAppRole(EmbeddedPostgres postgres, String role) {
+        String key = postgres.getPort() + "/" + role;
+        String known = APP_PASSWORDS.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalStateException("mincard.database.app-role must be a lower-case PostgreSQL identifier");
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String password = java.util.HexFormat.of().formatHex(random);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role
+                    + "') THEN CREATE ROLE " + role + " LOGIN; END IF; END $$");
+            statement.execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+                    + password + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the application role on the embedded PostgreSQL", e);
+        }
+        APP_PASSWORDS.put(key, password);
+        return password;
     }
 
     private static synchronized EmbeddedPostgres sharedEphemeralServer(ConfigurableEnvironment environment) {
@@ -224,6 +258,22 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         } catch (SQLException e) {
             return "(version unknown)";
         }
+    }
+
+    /** Without zonky's {@code ?user=} parameter, which would override the datasource's username. */
+    private static String url(EmbeddedPostgres postgres, String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    /** The application connects as its own role; Flyway migrates as the owner. */
+    private static Map<String, Object> datasource(String url, String owner, String ownerPassword, String appRole,
+                                                  String appPassword) {
+        return Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", appRole,
+                "spring.datasource.password", appPassword,
+                "spring.flyway.user", owner,
+                "spring.flyway.password", ownerPassword);
     }
 
     private static Map<String, Object> datasource(String url, String username, String password) {

@@ -45,7 +45,8 @@ class EventContractTest {
             .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
 
     static Stream<Class<?>> events() {
-        return Stream.of(CaseFileEvent.class, CardholderEvent.class, LegalHoldEvent.class, SweepEvent.class)
+        return Stream.of(CaseFileEvent.class, CardholderEvent.class, LegalHoldEvent.class, SweepEvent.class,
+                        org.mincard.domain.request.DataRequestEvent.class)
                 .flatMap(role -> Arrays.stream(role.getPermittedSubclasses()));
     }
 
@@ -103,6 +104,13 @@ class EventContractTest {
             return name + "-sample";
         } else if (type == boolean.class) {
             return true;
+        } else if (type == long.class) {
+            return 7L;
+        } else if (type == String.class) {
+            return "sample-" + name;
+        } else if (type == java.util.List.class) {
+            // Every list component of an event so far is a list of ids.
+            return java.util.List.of(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         } else if (type == SealedValue.class) {
             return new SealedValue(new KeyReference(UUID.nameUUIDFromBytes("subject".getBytes(StandardCharsets.UTF_8)),
                     DataClass.REVIEW, 1), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});

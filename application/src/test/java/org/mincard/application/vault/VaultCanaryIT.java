@@ -76,6 +76,9 @@ class VaultCanaryIT {
     DataSource dataSource;
 
     @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Autowired
     TestRestTemplate rest;
 
     private final List<String> markers = new ArrayList<>();
@@ -83,11 +86,20 @@ class VaultCanaryIT {
     @Test
     void noMarkerIsStoredOrLoggedAndADestroyedClassStaysUnreadable_whenPersonalDataIsSealedReadAndPurged(
             CapturedOutput output) throws Exception {
-        jdbc.execute("""
+        // The application's role may not create schemas (docs/oversight.md): the schema owner plants the tables.
+        org.springframework.jdbc.datasource.SingleConnectionDataSource owner =
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                        environment.getRequiredProperty("spring.datasource.url"),
+                        environment.getProperty("spring.flyway.user",
+                                environment.getProperty("spring.datasource.username")),
+                        environment.getProperty("spring.flyway.password",
+                                environment.getProperty("spring.datasource.password")), true);
+        new JdbcTemplate(owner).execute("""
                 CREATE SCHEMA IF NOT EXISTS canary;
                 CREATE TABLE IF NOT EXISTS canary.sealed_value (
                     subject_id uuid, data_class text, ciphertext bytea, as_json text, as_jsonb jsonb);
                 CREATE TABLE IF NOT EXISTS canary.control (as_text text, as_bytes bytea, as_base64 text)""");
+        owner.destroy();
         Map<SealedValue, PersonalData> planted = new LinkedHashMap<>();
         for (int subject = 0; subject < 5; subject++) {
             UUID subjectId = UUID.randomUUID();

@@ -1,0 +1,121 @@
+package org.mincard.application.oversight;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mincard.application.web.ApiProblems;
+import org.mincard.application.web.ProblemException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Tamper evidence for auditors: signed checkpoints of the hash chains, the public key to check them offline, and
+ * verification of the chains against a checkpoint the auditor kept. Ids, counts and hashes only.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit")
+class AuditController {
+
+    static final String SIGNATURE_HEADER = "Checkpoint-Signature";
+
+    private final Checkpoints checkpoints;
+    private final CheckpointSigner signer;
+
+    AuditController(Checkpoints checkpoints, CheckpointSigner signer) {
+        this.checkpoints = checkpoints;
+        this.signer = signer;
+    }
+
+    @PostMapping(value = "/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Take a signed checkpoint now",
+            description = "Links pending records, then signs the chain heads. The body is the exact signed JSON; "
+                    + "the Checkpoint-Signature header carries the Ed25519 signature (base64).")
+    ResponseEntity<String> take() {
+        Checkpoints.Signed signed = checkpoints.take();
+        return download(signed, HttpStatus.CREATED);
+    }
+
+    @GetMapping(value = "/checkpoints/{checkpointId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Download a checkpoint exactly as signed (keep it with its signature)")
+    ResponseEntity<String> checkpoint(@PathVariable UUID checkpointId) {
+        return download(found(checkpointId), HttpStatus.OK);
+    }
+
+    @GetMapping(value = "/checkpoints/{checkpointId}/signature", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @Operation(summary = "Download a checkpoint's detached Ed25519 signature (raw 64 bytes)")
+    ResponseEntity<byte[]> signature(@PathVariable UUID checkpointId) {
+        Checkpoints.Signed signed = found(checkpointId);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"checkpoint-" + checkpointId
+                        + ".sig\"")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(signed.signature());
+    }
+
+    @GetMapping(value = "/signing-key", produces = "application/x-pem-file")
+    @Operation(summary = "The checkpoint signing public key (PEM, X.509 SubjectPublicKeyInfo)")
+    ResponseEntity<String> signingKey() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"checkpoint-signing-"
+                        + signer.keyId() + ".pem\"")
+                .contentType(MediaType.parseMediaType("application/x-pem-file"))
+                .body(signer.publicKeyPem());
+    }
+
+    @PostMapping(value = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Verify the chains against a checkpoint the auditor kept",
+            description = "Body: the checkpoint exactly as downloaded. Optional Checkpoint-Signature header "
+                    + "(base64) is checked too. Every edited, deleted, inserted or reordered record is reported "
+                    + "with its chain position and row id.")
+    Checkpoints.VerificationReport verify(@RequestBody String checkpoint,
+                                          @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature) {
+        return checkpoints.verify(checkpoint, signature == null ? null : base64(signature), "supplied");
+    }
+
+    @GetMapping(value = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Verify the chains against the latest stored checkpoint",
+            description = "A stored checkpoint is only as trustworthy as the database: prefer POST with your copy.")
+    Checkpoints.VerificationReport verifyLatest() {
+        return checkpoints.latest()
+                .map(latest -> checkpoints.verify(latest.payload(), latest.signature(), "latest-stored"))
+                .orElseGet(() -> checkpoints.verify(null, null, "none"));
+    }
+
+    private Checkpoints.Signed found(UUID checkpointId) {
+        return checkpoints.find(checkpointId).orElseThrow(() -> ProblemException.notFound("Checkpoint "
+                + checkpointId));
+    }
+
+    private static ResponseEntity<String> download(Checkpoints.Signed signed, HttpStatus status) {
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"checkpoint-"
+                        + signed.checkpoint().checkpointId() + ".json\"")
+                .header(SIGNATURE_HEADER, Base64.getEncoder().encodeToString(signed.signature()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new String(signed.payload().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] base64(String value) {
+        try {
+            return Base64.getDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, ApiProblems.VALIDATION, "Invalid signature",
+                    SIGNATURE_HEADER + ": must be base64", Map.of());
+        }
+    }
+}

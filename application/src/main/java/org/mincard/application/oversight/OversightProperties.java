@@ -1,0 +1,43 @@
+package org.mincard.application.oversight;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/** Settings of the oversight features: chaining, checkpoints, access-log flags (docs/config/oversight.md). */
+@Validated
+@ConfigurationProperties("mincard.oversight")
+public record OversightProperties(@Valid @NotNull Chain chain, @Valid @NotNull Checkpoints checkpoints,
+                                  @Valid @NotNull AccessLog accessLog) {
+
+    /**
+     * How the chainer links appended rows (how often, how many per transaction, how long it waits at a gap), and on
+     * how many connections verification walks a long chain.
+     */
+    public record Chain(@NotNull Duration interval, @Min(1) @Max(100_000) int batchSize, @NotNull Duration gapGrace,
+                        @Min(1) @Max(16) int verifyParallelism) {
+    }
+
+    /**
+     * Checkpoint schedule (a Spring cron expression; "-" turns periodic checkpoints off) and signing key: PEM files
+     * (PKCS#8 private key and X.509 public key, as {@code openssl genpkey -algorithm ed25519} and
+     * {@code openssl pkey -pubout} write them) or, when blank, a key pair generated once into
+     * {@code generated-key-directory}.
+     */
+    public record Checkpoints(@NotNull String cron, String privateKeyFile, String publicKeyFile,
+                              @NotNull String generatedKeyDirectory) {
+    }
+
+    /** What makes an access record stand out: reads outside office hours, and actors reading many subjects. */
+    public record AccessLog(@NotNull LocalTime officeHoursStart, @NotNull LocalTime officeHoursEnd,
+                            boolean weekendsOffHours, @NotNull ZoneId zone, @Min(1) int bulkSubjects,
+                            @NotNull Duration bulkWindow) {
+    }
+}

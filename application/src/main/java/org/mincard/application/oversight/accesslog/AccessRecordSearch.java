@@ -1,0 +1,91 @@
+package org.mincard.application.oversight.accesslog;
+
+import org.mincard.application.oversight.LegalHolds;
+import org.mincard.application.oversight.OversightProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Searches the access log in access-id order (keyset pages) and flags what an auditor should look at. */
+@Component
+class AccessRecordSearch {
+
+    private final JdbcTemplate jdbc;
+    private final OversightProperties.AccessLog settings;
+    private final LegalHolds holds;
+
+    AccessRecordSearch(JdbcTemplate jdbc, OversightProperties properties, LegalHolds holds) {
+        this.jdbc = jdbc;
+        this.settings = properties.accessLog();
+        this.holds = holds;
+    }
+
+    List<FlaggedAccessRecord> search(AccessRecordQuery query) {
+        StringBuilder where = new StringBuilder("WHERE r.access_id > ?");
+        List<Object> args = new ArrayList<>();
+        args.add(query.after() == null ? 0L : query.after());
+        condition(where, args, "r.actor_id = ?", query.actorId());
+        condition(where, args, "r.case_id = ?", query.caseId());
+        condition(where, args, "r.subject_id = ?", query.subjectId());
+        condition(where, args, "r.purpose = ?", query.purpose() == null ? null : query.purpose().name());
+        condition(where, args, "r.outcome = ?", query.outcome() == null ? null : query.outcome().name());
+        condition(where, args, "r.occurred_at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
+        condition(where, args, "r.occurred_at < ?", query.to() == null ? null : Timestamp.from(query.to()));
+        List<Object> all = new ArrayList<>();
+        all.add(settings.bulkWindow().toMillis() / 1000.0);
+        all.addAll(args);
+        all.add(query.limit());
+        return jdbc.query("""
+                SELECT r.access_id, r.occurred_at, r.actor_id, r.actor_role, r.site_id, r.case_id, r.subject_id,
+                       r.data_class, r.purpose, r.outcome, r.refusal_reason, r.request_reference,
+                       (SELECT count(DISTINCT b.subject_id) FROM audit.access_record b
+                        WHERE b.actor_id = r.actor_id AND b.occurred_at <= r.occurred_at
+                          AND b.occurred_at > r.occurred_at - make_interval(secs => ?)) AS window_subjects
+                FROM audit.access_record r
+                """ + where + " ORDER BY r.access_id LIMIT ?", (row, n) -> {
+            Instant occurredAt = row.getTimestamp(2).toInstant();
+            UUID caseId = row.getObject(6, UUID.class);
+            UUID subjectId = row.getObject(7, UUID.class);
+            String outcome = row.getString(10);
+            List<FlaggedAccessRecord.Flag> flags = new ArrayList<>();
+            if ("PURGED".equals(outcome)) {
+                flags.add(FlaggedAccessRecord.Flag.PURGED_READ);
+            }
+            if (holds.held(caseId, subjectId, occurredAt)) {
+                flags.add(FlaggedAccessRecord.Flag.HELD_READ);
+            }
+            if (offHours(occurredAt)) {
+                flags.add(FlaggedAccessRecord.Flag.OFF_HOURS);
+            }
+            if (row.getLong(13) > settings.bulkSubjects()) {
+                flags.add(FlaggedAccessRecord.Flag.BULK_READER);
+            }
+            return new FlaggedAccessRecord(row.getLong(1), occurredAt, row.getString(3), row.getString(4),
+                    row.getObject(5, UUID.class), caseId, subjectId, row.getString(8), row.getString(9), outcome,
+                    row.getString(11), row.getString(12), List.copyOf(flags));
+        }, all.toArray());
+    }
+
+    boolean offHours(Instant at) {
+        ZonedDateTime local = at.atZone(settings.zone());
+        LocalTime time = local.toLocalTime();
+        boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return time.isBefore(settings.officeHoursStart()) || !time.isBefore(settings.officeHoursEnd())
+                || (settings.weekendsOffHours() && weekend);
+    }
+
+    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            args.add(value);
+        }
+    }
+}

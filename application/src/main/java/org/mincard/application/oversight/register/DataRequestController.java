@@ -1,0 +1,165 @@
+package org.mincard.application.oversight.register;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mincard.application.web.ApiProblems;
+import org.mincard.application.web.ProblemException;
+import org.mincard.domain.request.AssignCounselReviewer;
+import org.mincard.domain.request.DecideDataRequest;
+import org.mincard.domain.request.LegalInstrument;
+import org.mincard.domain.request.RecordDataRequestAnswered;
+import org.mincard.domain.request.RecordHolderNotified;
+import org.mincard.domain.request.RegisterDataRequest;
+import org.mincard.domain.request.RequestDecision;
+import org.mincard.domain.request.RequestScope;
+import org.mincard.domain.request.RequesterType;
+import org.mincard.projections.caseview.SealedField.CaseField;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The third-party data request register (records officer): register a request, name counsel, record the decision,
+ * the holder notification and the answer, and produce records through the access gate. Auditors read the register.
+ */
+@RestController
+@RequestMapping("/api/v1/requests")
+@Tag(name = "Data requests")
+class DataRequestController {
+
+    private final CommandGateway commands;
+    private final DataRequests requests;
+    private final Disclosures disclosures;
+
+    DataRequestController(CommandGateway commands, DataRequests requests, Disclosures disclosures) {
+        this.commands = commands;
+        this.requests = requests;
+        this.disclosures = disclosures;
+    }
+
+    /**
+     * A new request. {@code scopeDescription} says what is asked for in at most 500 characters on one line and
+     * must not name or describe anyone: the register and the annual report are read by auditors.
+     */
+    record NewRequest(@NotNull RequesterType requesterType, @NotNull LegalInstrument instrument,
+                      @NotNull @Size(max = 1000) List<@NotNull UUID> caseIds,
+                      @NotNull @Size(max = 1000) List<@NotNull UUID> subjectIds,
+                      @NotBlank @Size(max = RequestScope.MAX_DESCRIPTION) @Pattern(regexp = "[^\\p{Cntrl}]*",
+                              message = "must be one line without control characters") String scopeDescription,
+                      @NotNull LocalDate receivedOn) {
+    }
+
+    record Registered(UUID requestId) {
+    }
+
+    record CounselReview(@NotBlank @Size(max = 255) String counselReviewerId) {
+    }
+
+    record Decision(@NotNull RequestDecision decision, @NotNull LocalDate decidedOn) {
+    }
+
+    record HolderNotification(@NotNull LocalDate notifiedOn) {
+    }
+
+    record Answer(@NotNull LocalDate respondedOn) {
+    }
+
+    /** Which cases (all in the request's scope) and which fields to produce. */
+    record DisclosureRequest(@NotEmpty @Size(max = 100) Set<@NotNull UUID> caseIds,
+                             @NotEmpty Set<@NotNull CaseField> fields) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a third-party or legal request for records")
+    ResponseEntity<Registered> register(@Valid @RequestBody NewRequest request) {
+        if (Set.copyOf(request.caseIds()).size() != request.caseIds().size()
+                || Set.copyOf(request.subjectIds()).size() != request.subjectIds().size()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.VALIDATION, "Invalid request",
+                    "caseIds, subjectIds: must not repeat an id", Map.of());
+        }
+        UUID requestId = UUID.randomUUID();
+        commands.sendAndWait(new RegisterDataRequest(requestId, request.requesterType(), request.instrument(),
+                new RequestScope(request.caseIds(), request.subjectIds(), request.scopeDescription()),
+                request.receivedOn()));
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + requestId)).body(new Registered(requestId));
+    }
+
+    @GetMapping
+    @Operation(summary = "List the register (received in a year, or all)")
+    List<DataRequests.RegisteredRequest> list(@RequestParam(required = false) Integer year) {
+        return requests.list(year);
+    }
+
+    @GetMapping("/{requestId}")
+    @Operation(summary = "One request of the register")
+    DataRequests.RegisteredRequest get(@PathVariable UUID requestId) {
+        return requests.find(requestId).orElseThrow(() -> ProblemException.notFound("Request " + requestId));
+    }
+
+    @PostMapping("/{requestId}/counsel-review")
+    @Operation(summary = "Name the counsel who reviews the request")
+    DataRequests.RegisteredRequest counsel(@PathVariable UUID requestId, @Valid @RequestBody CounselReview body) {
+        exists(requestId);
+        commands.sendAndWait(new AssignCounselReviewer(requestId, body.counselReviewerId()));
+        return get(requestId);
+    }
+
+    @PostMapping("/{requestId}/decision")
+    @Operation(summary = "Record the decision (after counsel's review)")
+    DataRequests.RegisteredRequest decide(@PathVariable UUID requestId, @Valid @RequestBody Decision body) {
+        exists(requestId);
+        commands.sendAndWait(new DecideDataRequest(requestId, body.decision(), body.decidedOn()));
+        return get(requestId);
+    }
+
+    @PostMapping("/{requestId}/holder-notification")
+    @Operation(summary = "Record that the holders in scope were notified")
+    DataRequests.RegisteredRequest notified(@PathVariable UUID requestId,
+                                            @Valid @RequestBody HolderNotification body) {
+        exists(requestId);
+        commands.sendAndWait(new RecordHolderNotified(requestId, body.notifiedOn()));
+        return get(requestId);
+    }
+
+    @PostMapping("/{requestId}/response")
+    @Operation(summary = "Record the date the requester was answered")
+    DataRequests.RegisteredRequest answered(@PathVariable UUID requestId, @Valid @RequestBody Answer body) {
+        exists(requestId);
+        commands.sendAndWait(new RecordDataRequestAnswered(requestId, body.respondedOn()));
+        return get(requestId);
+    }
+
+    @PostMapping("/{requestId}/disclosures")
+    @Operation(summary = "Produce records for a decided request through the access gate",
+            description = "Only for a PARTIAL or FULL decision and cases in the request's scope. Every field is "
+                    + "read with purpose LEGAL_REQUEST and the request id as reference, so each disclosed field "
+                    + "is in the access log against the request.")
+    Disclosures.Disclosure disclose(@PathVariable UUID requestId, @Valid @RequestBody DisclosureRequest body) {
+        DataRequests.RegisteredRequest request = get(requestId);
+        return disclosures.disclose(request, body.caseIds(), body.fields());
+    }
+
+    private void exists(UUID requestId) {
+        get(requestId);
+    }
+}

@@ -1,0 +1,98 @@
+package org.mincard.application.oversight.register;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.mincard.application.security.CurrentActor;
+import org.mincard.application.vault.AccessContext;
+import org.mincard.application.vault.AccessPurpose;
+import org.mincard.application.vault.PersonalDataGate;
+import org.mincard.application.vault.UnsealRequest;
+import org.mincard.application.vault.Unsealed;
+import org.mincard.application.web.ApiProblems;
+import org.mincard.application.web.ProblemException;
+import org.mincard.domain.request.RequestDecision;
+import org.mincard.domain.shared.Actor;
+import org.mincard.projections.caseview.CaseView;
+import org.mincard.projections.caseview.GetCase;
+import org.mincard.projections.caseview.GetCaseSealedFields;
+import org.mincard.projections.caseview.SealedField;
+import org.mincard.projections.caseview.SealedField.CaseField;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Produces records for a decided request. Every field goes through the access gate with purpose LEGAL_REQUEST and
+ * the request id as the access record's reference, so the access log lists each field disclosed under the request.
+ */
+@Component
+class Disclosures {
+
+    private final QueryGateway queries;
+    private final PersonalDataGate gate;
+    private final CurrentActor currentActor;
+
+    Disclosures(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor) {
+        this.queries = queries;
+        this.gate = gate;
+        this.currentActor = currentActor;
+    }
+
+    /** The fields produced per case: the plaintext, or a purged marker. */
+    record Disclosure(UUID requestId, List<DisclosedCase> cases) {
+    }
+
+    record DisclosedCase(UUID caseId, Map<CaseField, Object> fields) {
+    }
+
+    Disclosure disclose(DataRequests.RegisteredRequest request, Set<UUID> caseIds, Set<CaseField> fields) {
+        if (request.decision() == null || !RequestDecision.valueOf(request.decision()).discloses()) {
+            throw new ProblemException(HttpStatus.CONFLICT, URI_NOT_DISCLOSABLE, "Not allowed in the current state",
+                    "Records are produced only for a request decided PARTIAL or FULL.",
+                    Map.of("code", "request-not-disclosable"));
+        }
+        if (!request.caseIds().containsAll(caseIds)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.VALIDATION, "Invalid request",
+                    "caseIds: must all be in the request's scope", Map.of());
+        }
+        Actor actor = currentActor.get();
+        // Records officers are not site-scoped: the request, not a site, bounds what they may read.
+        List<UUID> ordered = caseIds.stream().sorted().toList();
+        List<UUID> rowCase = new ArrayList<>();
+        List<SealedField> rowField = new ArrayList<>();
+        List<UnsealRequest> unseal = new ArrayList<>();
+        for (UUID caseId : ordered) {
+            queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
+                    .orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+            AccessContext context = new AccessContext(caseId, null, request.requestId().toString());
+            for (SealedField field : queries.query(new GetCaseSealedFields(caseId),
+                    ResponseTypes.multipleInstancesOf(SealedField.class)).join()) {
+                if (fields.contains(field.field())) {
+                    rowCase.add(caseId);
+                    rowField.add(field);
+                    unseal.add(new UnsealRequest(field.value(), context));
+                }
+            }
+        }
+        List<Unsealed> answers = unseal.isEmpty() ? List.of()
+                : gate.unsealAll(actor, AccessPurpose.LEGAL_REQUEST, unseal);
+        Map<UUID, Map<CaseField, Object>> byCase = new LinkedHashMap<>();
+        ordered.forEach(caseId -> byCase.put(caseId, new LinkedHashMap<>()));
+        for (int i = 0; i < answers.size(); i++) {
+            Unsealed answer = answers.get(i).orRefuse();
+            byCase.get(rowCase.get(i)).put(rowField.get(i).field(), answer instanceof Unsealed.Shown shown
+                    ? shown.data() : ((Unsealed.Purged) answer).marker());
+        }
+        return new Disclosure(request.requestId(), byCase.entrySet().stream()
+                .map(entry -> new DisclosedCase(entry.getKey(), entry.getValue())).toList());
+    }
+
+    private static final java.net.URI URI_NOT_DISCLOSABLE = java.net.URI.create(
+            "urn:mincard:problem:request-not-disclosable");
+}

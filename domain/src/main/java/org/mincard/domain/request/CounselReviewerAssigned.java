@@ -1,0 +1,16 @@
+package org.mincard.domain.request;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Counsel (a user id) was named to review a request. */
+@Revision("1")
+public record CounselReviewerAssigned(UUID requestId, String counselReviewerId) implements DataRequestEvent {
+
+    public CounselReviewerAssigned {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(counselReviewerId, "counselReviewerId");
+    }
+}

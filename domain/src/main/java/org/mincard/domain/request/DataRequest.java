@@ -1,0 +1,112 @@
+package org.mincard.domain.request;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.mincard.domain.shared.TransitionNotAllowed;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One third-party or legal request for records in the register: who asked, under which instrument, for what scope,
+ * counsel's review, the decision, whether holders were told, and when the requester was answered.
+ */
+public class DataRequest {
+
+    @AggregateIdentifier
+    private UUID requestId;
+    private DataRequestState state;
+    private LocalDate receivedOn;
+    private String counselReviewerId;
+    private boolean holderNotified;
+
+    protected DataRequest() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    DataRequest(RegisterDataRequest command) {
+        apply(new DataRequestRegistered(command.requestId(), command.requesterType(), command.instrument(),
+                command.scope().caseIds(), command.scope().subjectIds(), command.scope().description(),
+                command.receivedOn()));
+    }
+
+    @CommandHandler
+    void handle(AssignCounselReviewer command) {
+        require(DataRequestState.REGISTERED, "assign counsel");
+        if (command.counselReviewerId().isBlank() || command.counselReviewerId().length() > 255) {
+            throw new IllegalArgumentException("counselReviewerId: must be 1 to 255 characters");
+        }
+        apply(new CounselReviewerAssigned(requestId, command.counselReviewerId()));
+    }
+
+    @CommandHandler
+    void handle(DecideDataRequest command) {
+        require(DataRequestState.REGISTERED, "decide");
+        if (counselReviewerId == null) {
+            throw new CounselReviewMissing();
+        }
+        notBefore(command.decidedOn(), "decidedOn");
+        apply(new DataRequestDecided(requestId, command.decision(), counselReviewerId, command.decidedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordHolderNotified command) {
+        if (holderNotified) {
+            throw new TransitionNotAllowed("request", state, "record holder notification again");
+        }
+        notBefore(command.notifiedOn(), "notifiedOn");
+        apply(new DataRequestHolderNotified(requestId, command.notifiedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordDataRequestAnswered command) {
+        require(DataRequestState.DECIDED, "record the answer");
+        notBefore(command.respondedOn(), "respondedOn");
+        apply(new DataRequestAnswered(requestId, command.respondedOn(),
+                ChronoUnit.DAYS.between(receivedOn, command.respondedOn())));
+    }
+
+    private void require(DataRequestState expected, String action) {
+        if (state != expected) {
+            throw new TransitionNotAllowed("request", state, action);
+        }
+    }
+
+    private void notBefore(LocalDate date, String field) {
+        if (date.isBefore(receivedOn)) {
+            throw new DateBeforeReceipt(field, state);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DataRequestRegistered event) {
+        requestId = event.requestId();
+        receivedOn = event.receivedOn();
+        state = DataRequestState.REGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(CounselReviewerAssigned event) {
+        counselReviewerId = event.counselReviewerId();
+    }
+
+    @EventSourcingHandler
+    void on(DataRequestDecided event) {
+        state = DataRequestState.DECIDED;
+    }
+
+    @EventSourcingHandler
+    void on(DataRequestHolderNotified event) {
+        holderNotified = true;
+    }
+
+    @EventSourcingHandler
+    void on(DataRequestAnswered event) {
+        state = DataRequestState.ANSWERED;
+    }
+}
