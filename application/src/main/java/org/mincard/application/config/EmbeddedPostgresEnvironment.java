@@ -217,7 +217,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     // zonky starts the postmaster with -F (fsync off); a service keeping real cases turns it back on.
                     .setServerConfig("fsync", fsync ? "on" : "off")
                     .setServerConfig("synchronous_commit", fsync ? "on" : "off")
-                    .setServerConfig("max_connections", "200")
+                    // Tests keep many application contexts (each with its own pool) open on one shared server.
+                    .setServerConfig("max_connections", ephemeral ? "600" : "200")
                     .setServerConfig("listen_addresses", "localhost")
                     // A persistent server must outlive Spring's shutdown, which may still write (token claims);
                     // it is stopped by release/stopAll instead of zonky's hook, which runs concurrently with Spring's.

@@ -106,8 +106,6 @@ class EventContractTest {
             return true;
         } else if (type == long.class) {
             return 7L;
-        } else if (type == String.class) {
-            return "sample-" + name;
         } else if (type == java.util.List.class) {
             // Every list component of an event so far is a list of ids.
             return java.util.List.of(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
@@ -116,8 +114,6 @@ class EventContractTest {
                     DataClass.REVIEW, 1), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
         } else if (type == PointsTally.class) {
             return new PointsTally(3, 1, true, true);
-        } else if (type == String.class) {
-            return name + "-sample";
         } else if (type == HoldScope.class) {
             return new HoldScope(java.util.List.of(UUID.nameUUIDFromBytes("case".getBytes(StandardCharsets.UTF_8))),
                     java.util.List.of(UUID.nameUUIDFromBytes("subject".getBytes(StandardCharsets.UTF_8))),

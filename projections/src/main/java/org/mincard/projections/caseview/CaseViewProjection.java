@@ -25,6 +25,9 @@ import org.mincard.domain.shared.CaseType;
 import org.mincard.projections.caseview.SealedField.CaseField;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,9 +49,13 @@ class CaseViewProjection {
     static final String PROCESSING_GROUP = "case-view";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
 
-    CaseViewProjection(JdbcTemplate jdbc) {
+    CaseViewProjection(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
     @EventHandler
@@ -126,6 +133,11 @@ class CaseViewProjection {
 
     @QueryHandler
     Optional<CaseView> handle(GetCase query) {
+        // The view and its history are two tables: read them in one snapshot so they never disagree.
+        return snapshot.execute(status -> read(query));
+    }
+
+    private Optional<CaseView> read(GetCase query) {
         List<CaseView.HistoryEntry> history = jdbc.query("""
                         SELECT sequence, event, occurred_at, actor_id, actor_role FROM read_model.case_history
                         WHERE case_id = ? ORDER BY sequence
