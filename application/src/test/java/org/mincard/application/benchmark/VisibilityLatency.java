@@ -45,7 +45,11 @@ final class VisibilityLatency {
                   long notSeen, long failed) {
     }
 
-    private record Pending(UUID caseId, String state, long completedAt) {
+    private record Pending(UUID caseId, UUID site, String state, long completedAt) {
+    }
+
+    /** A submitted case already seen in the read model, ready to be checked in by a clerk of its site. */
+    private record Visible(UUID caseId, UUID site) {
     }
 
     private final CommandGateway gateway;
@@ -63,7 +67,7 @@ final class VisibilityLatency {
     Result run(int perSecond, Duration measure) throws InterruptedException {
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ConcurrentLinkedQueue<Pending> completed = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<UUID> submitted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Visible> submitted = new ConcurrentLinkedQueue<>();
         AtomicLong failed = new AtomicLong();
         Latencies commandLatency = new Latencies();
         Latencies visibility = new Latencies();
@@ -79,17 +83,17 @@ final class VisibilityLatency {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            UUID site = sites.get((int) (i % sites.size()));
+            Visible toCheckIn = i % 2 == 1 ? submitted.poll() : null;
+            UUID site = toCheckIn != null ? toCheckIn.site() : sites.get((int) (i % sites.size()));
             Actor clerk = new Actor(UUID.nameUUIDFromBytes(("bench-clerk-" + site).getBytes()).toString(),
                     Role.CLERK, Set.of(site), false);
-            UUID toCheckIn = i % 2 == 1 ? submitted.poll() : null;
             workers.submit(() -> {
                 try {
                     UUID caseId;
                     String state;
                     Object command;
                     if (toCheckIn != null) {
-                        caseId = toCheckIn;
+                        caseId = toCheckIn.caseId();
                         state = "CHECKED_IN";
                         command = new CheckInApplicant(caseId, Instant.now());
                     } else {
@@ -105,7 +109,7 @@ final class VisibilityLatency {
                             .andMetaData(ActorMetaData.of(clerk)));
                     long done = System.nanoTime();
                     commandTimes.add(new long[] {due, done});
-                    completed.add(new Pending(caseId, state, done));
+                    completed.add(new Pending(caseId, site, state, done));
                 } catch (RuntimeException e) {
                     if (failed.incrementAndGet() <= 3) {
                         System.err.println("bench: visibility command failed: " + e);
@@ -125,7 +129,7 @@ final class VisibilityLatency {
                 Latencies.merge(List.of(commandLatency)), notSeen, failed.get());
     }
 
-    private void poll(ConcurrentLinkedQueue<Pending> completed, ConcurrentLinkedQueue<UUID> visibleSubmissions,
+    private void poll(ConcurrentLinkedQueue<Pending> completed, ConcurrentLinkedQueue<Visible> visibleSubmissions,
                       Latencies visibility, long deadline) {
         Map<UUID, Pending> waiting = new HashMap<>();
         while (System.nanoTime() < deadline) {
@@ -156,7 +160,7 @@ final class VisibilityLatency {
                         waiting.remove(pending.caseId());
                         if (pending.state().equals("SUBMITTED")) {
                             // Checked in only once seen, so the two samples of one case never overlap.
-                            visibleSubmissions.add(pending.caseId());
+                            visibleSubmissions.add(new Visible(pending.caseId(), pending.site()));
                         }
                     }
                 }
