@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The benchmark's own identity provider: a key pair made for this run and RS256 tokens, as a city's provider would
- * issue them. HTTP Basic against the demo users costs a bcrypt check per request (tens of milliseconds of CPU), so
- * the command figures would measure bcrypt rather than the service.
+ * How the benchmark's HTTP clients authenticate, as {@code Authorization} header values. {@code jwt} (the default):
+ * the benchmark's own identity provider, a key pair made for this run and RS256 tokens, as a city's provider would
+ * issue them. {@code basic}: demo users over HTTP Basic, one clerk per site and a city-wide supervisor; each request
+ * then costs a bcrypt check (tens of milliseconds of CPU), so the command figures mostly measure bcrypt.
  */
 final class BenchTokens {
 
@@ -33,8 +34,16 @@ final class BenchTokens {
 
     private final KeyPair keys;
     private final Path publicKeyPem;
+    private final boolean basic;
+    private final List<UUID> sites;
+    private final String password = UUID.randomUUID().toString();
 
-    BenchTokens(Path directory) {
+    BenchTokens(Path directory, String mode, List<UUID> sites) {
+        if (!mode.equals("jwt") && !mode.equals("basic")) {
+            throw new IllegalArgumentException("bench.http-auth must be jwt or basic");
+        }
+        this.basic = mode.equals("basic");
+        this.sites = List.copyOf(sites);
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -50,17 +59,41 @@ final class BenchTokens {
     }
 
     List<String> springArguments() {
+        if (basic) {
+            List<String> arguments = new java.util.ArrayList<>(List.of("--mincard.security.mode=demo",
+                    "--mincard.security.demo.password=" + password,
+                    "--mincard.security.demo.allow-with-external-database=true",
+                    "--mincard.security.demo.users.bench-supervisor.password=" + password,
+                    "--mincard.security.demo.users.bench-supervisor.role=SUPERVISOR",
+                    "--mincard.security.demo.users.bench-supervisor.all-sites=true"));
+            for (int i = 0; i < sites.size(); i++) {
+                arguments.add("--mincard.security.demo.users.bench-clerk-" + i + ".password=" + password);
+                arguments.add("--mincard.security.demo.users.bench-clerk-" + i + ".role=CLERK");
+                arguments.add("--mincard.security.demo.users.bench-clerk-" + i + ".sites=" + sites.get(i));
+            }
+            return arguments;
+        }
         return List.of("--mincard.security.mode=jwt",
                 "--mincard.security.jwt.issuer-uri=" + ISSUER,
                 "--mincard.security.jwt.public-key-location=" + publicKeyPem.toUri());
     }
 
     String clerk(UUID site) {
-        return token("bench-clerk-" + site, "CLERK", List.of(site.toString()));
+        if (basic) {
+            return basic("bench-clerk-" + sites.indexOf(site));
+        }
+        return "Bearer " + token("bench-clerk-" + site, "CLERK", List.of(site.toString()));
     }
 
     String supervisor() {
-        return token("bench-supervisor", "SUPERVISOR", List.of("*"));
+        if (basic) {
+            return basic("bench-supervisor");
+        }
+        return "Bearer " + token("bench-supervisor", "SUPERVISOR", List.of("*"));
+    }
+
+    private String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 
     private String token(String name, String role, List<String> sites) {

@@ -47,7 +47,8 @@ public final class Benchmark {
 
     record Settings(String mode, int cardholders, Path directory, Path output, int loadThreads,
                     List<Integer> httpClients, Duration warmup, Duration measure, int visibilityRate,
-                    Duration visibilityMeasure, int readers, int vaultValues, int vaultPages, String queueName) {
+                    Duration visibilityMeasure, int readers, int vaultValues, int vaultPages, String queueName,
+                    String httpAuthentication) {
 
         static Settings fromSystemProperties() {
             String mode = System.getProperty("bench.mode", "quick").toLowerCase(Locale.ROOT);
@@ -69,7 +70,8 @@ public final class Benchmark {
                     Duration.ofSeconds(Integer.getInteger("bench.visibility-seconds", full ? 20 : 4)),
                     Integer.getInteger("bench.readers", 20),
                     full ? 2_000 : 500, full ? 400 : 100,
-                    System.getProperty("bench.queue-name", "review"));
+                    System.getProperty("bench.queue-name", "review"),
+                    System.getProperty("bench.http-auth", "jwt"));
         }
     }
 
@@ -100,9 +102,10 @@ public final class Benchmark {
         results.settings.put("visibilityRate", settings.visibilityRate());
         results.settings.put("visibilitySeconds", settings.visibilityMeasure().toSeconds());
         results.settings.put("readers", settings.readers());
-        results.settings.put("httpAuthentication", "JWT RS256 (mincard.security.mode=jwt), see docs/performance.md");
+        results.settings.put("httpAuthentication", settings.httpAuthentication().equals("basic")
+                ? "HTTP Basic, demo users (bcrypt per request)" : "JWT RS256 (mincard.security.mode=jwt)");
 
-        BenchTokens tokens = new BenchTokens(settings.directory());
+        BenchTokens tokens = new BenchTokens(settings.directory(), settings.httpAuthentication(), SITES);
         List<String> arguments = springArguments(settings, tokens);
         long startedAt = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MincardApplication.class)

@@ -147,7 +147,7 @@ final class HttpCommandMix {
                 : "/api/v1/cases/" + workflow.caseId + "/" + step.action();
         return HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(step.body()))
                 .build();

@@ -47,7 +47,7 @@ final class ReadScenarios {
                 while (System.nanoTime() < end) {
                     HttpRequest request = HttpRequest.newBuilder(base.resolve(scenario.path().apply(random)))
                             .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + scenario.token())
+                            .header("Authorization", scenario.token())
                             .header("Accept", "application/json")
                             .GET().build();
                     long started = System.nanoTime();
