@@ -19,7 +19,7 @@ class BenchmarkQuickIT {
         Path directory = Path.of("target/bench/quick-it");
         Benchmark.Settings settings = new Benchmark.Settings("quick", 300, directory,
                 directory.resolve("results.json"), 2, List.of(4), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                100, Duration.ofSeconds(2), 4, 100, 20, "review", "jwt");
+                100, Duration.ofSeconds(2), 4, 100, 20, "document-review", "jwt");
 
         BenchResults results = Benchmark.run(settings);
 
