@@ -1,0 +1,80 @@
+package org.mincard.application.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Figure 4: named HTTP GET scenarios, each run by concurrent closed-loop readers for a fixed time. A scenario is a
+ * name, a path chosen per request, and a bearer token; new read endpoints join by adding a scenario.
+ */
+final class ReadScenarios {
+
+    record Scenario(String name, Function<Random, String> path, String token) {
+    }
+
+    record Result(String name, long requests, double seconds, Latencies latencies, long errors) {
+    }
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    ReadScenarios(URI base) {
+        this.base = base;
+    }
+
+    Result run(Scenario scenario, int readers, Duration warmup, Duration measure) throws InterruptedException {
+        long measureFrom = System.nanoTime() + warmup.toNanos();
+        long end = measureFrom + measure.toNanos();
+        ConcurrentLinkedQueue<Latencies> all = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int r = 0; r < readers; r++) {
+            int reader = r;
+            threads.add(Benchmark.thread("bench-read-" + r, () -> {
+                Random random = new Random(reader * 131L);
+                Latencies latencies = new Latencies();
+                all.add(latencies);
+                while (System.nanoTime() < end) {
+                    HttpRequest request = HttpRequest.newBuilder(base.resolve(scenario.path().apply(random)))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", scenario.token())
+                            .header("Accept", "application/json")
+                            .GET().build();
+                    long started = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (IOException e) {
+                        status = -1;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    long finished = System.nanoTime();
+                    if (started >= measureFrom && finished <= end) {
+                        if (status == 200) {
+                            latencies.add(finished - started);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Latencies merged = Latencies.merge(all);
+        return new Result(scenario.name(), merged.size(), measure.toNanos() / 1e9, merged, errors.get());
+    }
+}
