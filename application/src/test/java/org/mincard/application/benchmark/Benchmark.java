@@ -201,6 +201,7 @@ public final class Benchmark {
                 """, Integer.class);
         results.add("1.event_size_bytes", "average stored event (payload + metadata)", payload, "bytes");
         HttpCommandMix mix = new HttpCommandMix(base, tokens, SITES);
+        BenchSchema.create(environment, RawInsertCeiling.TABLE);
         RawInsertCeiling raw = new RawInsertCeiling(environment.getProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username"),
                 environment.getProperty("spring.datasource.password"));

@@ -150,9 +150,9 @@ final class CityLoader {
         this.sufficientDocuments = List.of(catalogue.find("FOREIGN_PASSPORT").orElseThrow(),
                 catalogue.find("UTILITY_BILL").orElseThrow());
         this.sites = List.copyOf(sites);
-        jdbc.execute("CREATE SCHEMA IF NOT EXISTS bench");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS bench.city_chunk (chunk integer NOT NULL, cardholders integer NOT NULL,"
-                + " CONSTRAINT city_chunk_pk PRIMARY KEY (chunk))");
+        BenchSchema.create(context.getEnvironment(),
+                "CREATE TABLE IF NOT EXISTS bench.city_chunk (chunk integer NOT NULL, cardholders integer NOT NULL,"
+                        + " CONSTRAINT city_chunk_pk PRIMARY KEY (chunk))");
     }
 
     int loadedCardholders() {

@@ -22,6 +22,10 @@ final class RawInsertCeiling {
     private final String user;
     private final String password;
 
+    /** The scratch table the anchor inserts into; created by the schema owner (see {@link BenchSchema}). */
+    static final String TABLE = "CREATE TABLE IF NOT EXISTS bench.raw_insert (id bigserial NOT NULL, "
+            + "payload bytea NOT NULL, CONSTRAINT raw_insert_pk PRIMARY KEY (id))";
+
     RawInsertCeiling(String url, String user, String password) {
         this.url = url;
         this.user = user;
@@ -29,11 +33,6 @@ final class RawInsertCeiling {
     }
 
     double commitsPerSecond(int connections, int payloadBytes, Duration measure) throws Exception {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS bench");
-            statement.execute("CREATE TABLE IF NOT EXISTS bench.raw_insert (id bigserial NOT NULL, "
-                    + "payload bytea NOT NULL, CONSTRAINT raw_insert_pk PRIMARY KEY (id))");
-        }
         long end = System.nanoTime() + measure.toNanos();
         AtomicLong commits = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
