@@ -1,5 +1,6 @@
 package org.mincard.application.casefile;
 
+import org.mincard.application.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,11 +12,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,41 +28,12 @@ import static org.mincard.application.casefile.CaseApi.SITE_A;
 class CardLifecycleIT {
 
     @TestConfiguration
-    static class MovableClock {
+    static class ClockConfig {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock(Instant.parse("2026-01-05T15:00:00Z"));
-        }
-    }
-
-    /** A clock the test moves forward. */
-    static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        MovableClock testClock() {
+            return new MovableClock(Instant.parse("2026-01-05T15:00:00Z"));
         }
     }
 
@@ -74,7 +44,7 @@ class CardLifecycleIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     CaseApi clerk;
     CaseApi supervisor;

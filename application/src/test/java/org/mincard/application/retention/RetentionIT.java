@@ -1,5 +1,6 @@
 package org.mincard.application.retention;
 
+import org.mincard.application.MovableClock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,8 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -60,41 +59,12 @@ import static org.awaitility.Awaitility.await;
 class RetentionIT {
 
     @TestConfiguration
-    static class MovableClock {
+    static class ClockConfig {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock(Instant.parse("2026-01-05T15:00:00Z"));
-        }
-    }
-
-    /** A clock the test moves forward. */
-    static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        MovableClock testClock() {
+            return new MovableClock(Instant.parse("2026-01-05T15:00:00Z"));
         }
     }
 
@@ -105,7 +75,7 @@ class RetentionIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     @Autowired
     EventStore eventStore;

@@ -1,5 +1,6 @@
 package org.mincard.application.workqueue;
 
+import org.mincard.application.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,12 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "mincard.queues.sla.intake.default=PT90M")
-@Import(QueueItSupport.MovableClock.class)
+@Import(QueueItSupport.ClockConfig.class)
 abstract class QueueItSupport {
 
     static final UUID SITE_A = UUID.fromString("a0000000-0000-4000-8000-00000000000a");
@@ -49,45 +47,12 @@ abstract class QueueItSupport {
     };
 
     @TestConfiguration
-    static class MovableClock {
+    static class ClockConfig {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock(Instant.parse("2030-01-07T08:00:00Z"));
-        }
-    }
-
-    /** A clock each test sets to its own time. */
-    static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        MovableClock testClock() {
+            return new MovableClock(Instant.parse("2030-01-07T08:00:00Z"));
         }
     }
 
@@ -98,7 +63,7 @@ abstract class QueueItSupport {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     @BeforeEach
     void resetClock() {
