@@ -8,5 +8,5 @@ import org.springframework.validation.annotation.Validated;
 /** Limits on request bodies; the API takes small JSON documents only, never uploads. */
 @Validated
 @ConfigurationProperties("mincard.web.request-body")
-record RequestBodyProperties(@NotNull DataSize maxSize) {
+public record RequestBodyProperties(@NotNull DataSize maxSize) {
 }

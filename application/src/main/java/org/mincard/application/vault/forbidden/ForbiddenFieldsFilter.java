@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mincard.application.web.BufferedBodyRequest;
+import org.mincard.application.web.RequestBodyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -39,9 +40,10 @@ class ForbiddenFieldsFilter extends OncePerRequestFilter {
     private final int maxBodyBytes;
     private final ObjectMapper json = new ObjectMapper();
 
-    ForbiddenFieldsFilter(ForbiddenFieldsProperties properties) {
+    ForbiddenFieldsFilter(ForbiddenFieldsProperties properties, RequestBodyProperties bodyLimit) {
         this.forbidden = new ForbiddenFields(properties.forbiddenFields());
-        this.maxBodyBytes = properties.maxBodyBytes();
+        // One body limit for the whole API: the size filter runs first; this only guards its own read.
+        this.maxBodyBytes = Math.toIntExact(bodyLimit.maxSize().toBytes());
         if (forbidden.size() == 0) {
             LOG.warn("No forbidden fields are configured (mincard.privacy.forbidden-fields): requests carrying"
                     + " immigration status, SSN/ITIN, document numbers or home addresses will not be refused");
