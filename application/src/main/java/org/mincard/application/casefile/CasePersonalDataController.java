@@ -10,8 +10,11 @@ import org.mincard.application.security.CurrentActor;
 import org.mincard.application.vault.AccessContext;
 import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.vault.PersonalDataGate;
+import org.mincard.application.vault.PurgedMarker;
 import org.mincard.application.vault.UnsealRequest;
 import org.mincard.application.vault.Unsealed;
+import org.mincard.application.vault.keys.DataKeys;
+import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.NotVisible;
 import org.mincard.projections.caseview.CaseView;
@@ -44,11 +47,14 @@ class CasePersonalDataController {
     private final QueryGateway queries;
     private final PersonalDataGate gate;
     private final CurrentActor currentActor;
+    private final DataKeys dataKeys;
 
-    CasePersonalDataController(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor) {
+    CasePersonalDataController(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor,
+                               DataKeys dataKeys) {
         this.queries = queries;
         this.gate = gate;
         this.currentActor = currentActor;
+        this.dataKeys = dataKeys;
     }
 
     /** The case's personal fields that were asked for, each shown or marked purged. */
@@ -88,6 +94,16 @@ class CasePersonalDataController {
             Unsealed answer = answers.get(i);
             fields.put(sealed.get(i).field(), answer instanceof Unsealed.Shown shown ? shown.data()
                     : ((Unsealed.Purged) answer).marker());
+        }
+        // A sweep removes a purged class's sealed copies; such a field still answers purged rather than vanishing.
+        Set<DataClass> destroyed = dataKeys.destroyedClasses(view.cardholderId());
+        for (CaseField field : CaseField.values()) {
+            DataClass dataClass = field == CaseField.CARD_NUMBER ? DataClass.CARD_RECORD : DataClass.valueOf(field.name());
+            boolean asked = wanted == null || wanted.isEmpty() || wanted.contains(field);
+            boolean held = field != CaseField.CARD_NUMBER || view.cardId() != null;
+            if (asked && held && destroyed.contains(dataClass) && !fields.containsKey(field)) {
+                fields.put(field, new PurgedMarker(dataClass));
+            }
         }
         return new CasePersonalData(caseId, purpose, fields);
     }

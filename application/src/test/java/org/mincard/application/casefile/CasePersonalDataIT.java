@@ -133,4 +133,23 @@ class CasePersonalDataIT {
                 .containsEntry("CARD_RECORD", Map.of("purged", "CARD_RECORD"));
         assertThat(outcomes(caseId)).containsExactly("PURGED/null/CARD_RECORD");
     }
+
+    @Test
+    void stillAnswersAPurgedMarker_whenASweepAlsoRemovedTheSealedCopies() {
+        UUID caseId = caseOf("Swept Away");
+        UUID cardholderId = UUID.fromString((String) clerk.get("/api/v1/cases/" + caseId).getBody().get("cardholderId"));
+        dataKeys.destroyKeys(cardholderId, DataClass.CONTACT, new PurgeReference(UUID.randomUUID(), "decision-made"));
+        jdbc.update("DELETE FROM read_model.case_sealed_field WHERE subject_id = ? AND data_class = 'CONTACT'",
+                cardholderId);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Access-Purpose", "CASE_WORK");
+
+        ResponseEntity<Map<String, Object>> response = clerk.get("/api/v1/cases/" + caseId + "/personal-data", headers);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> fields = (Map<String, Object>) response.getBody().get("fields");
+        assertThat(fields).containsEntry("CONTACT", Map.of("purged", "CONTACT")).containsKey("CARD_RECORD")
+                .doesNotContainKey("CARD_NUMBER");
+        assertThat(fields.get("CARD_RECORD").toString()).contains("Swept Away");
+    }
 }

@@ -89,6 +89,14 @@ public class DataKeys {
         return states;
     }
 
+    /** The data classes of which some key of this subject was destroyed (a purge left a tombstone). */
+    public java.util.Set<DataClass> destroyedClasses(UUID subjectId) {
+        return jdbc.queryForList(
+                "SELECT DISTINCT data_class FROM vault.data_key WHERE subject_id = ? AND destroyed_at IS NOT NULL",
+                String.class, subjectId).stream().map(DataClass::valueOf)
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(DataClass.class)));
+    }
+
     /**
      * Destroys every live key of this subject and class: erases the wrapped key and leaves a tombstone naming the
      * purge. Idempotent: keys already destroyed keep their first tombstone. Returns how many keys this call destroyed.
