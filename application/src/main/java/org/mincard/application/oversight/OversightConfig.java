@@ -16,11 +16,4 @@ class OversightConfig {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler("request-register",
                 c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
     }
-
-    /** Retention replaces this with its legal holds (a bean of type LegalHolds). */
-    @org.springframework.context.annotation.Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(LegalHolds.class)
-    LegalHolds noLegalHolds() {
-        return LegalHolds.NONE;
-    }
 }

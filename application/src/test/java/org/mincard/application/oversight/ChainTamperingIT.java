@@ -147,6 +147,9 @@ class ChainTamperingIT {
         for (String sql : List.of("UPDATE " + table + " SET code = 'X'", "DELETE FROM " + table,
                 "TRUNCATE " + table, "UPDATE audit.access_record SET outcome = 'SHOWN'",
                 "DELETE FROM audit.access_record", "TRUNCATE audit.access_record",
+                "UPDATE audit.legal_hold_entry SET hold_id = hold_id", "DELETE FROM audit.legal_hold_entry",
+                "UPDATE audit.request_register_entry SET decision = 'FULL'", "DELETE FROM audit.request_register_entry",
+                "UPDATE retention.manifest SET signature = signature", "DELETE FROM retention.manifest",
                 "UPDATE audit.chain_link SET hash = hash", "DELETE FROM audit.chain_link",
                 "DELETE FROM audit.checkpoint", "DELETE FROM audit.chained_stream")) {
             assertThatThrownBy(() -> jdbc.execute(sql)).as(sql).rootCause()

@@ -2,6 +2,7 @@ package org.mincard.application.oversight.register;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.mincard.application.oversight.TextDigest;
 import org.mincard.domain.request.CounselReviewerAssigned;
 import org.mincard.domain.request.DataRequestAnswered;
 import org.mincard.domain.request.DataRequestDecided;
@@ -10,11 +11,9 @@ import org.mincard.domain.request.DataRequestRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,7 +43,7 @@ class RequestRegister {
                 Date.valueOf(event.receivedOn()), java.sql.Timestamp.from(at));
         entry(event.requestId(), "DataRequestRegistered", at, event.requesterType().name(),
                 event.instrument().name(), array(event.caseIds()), array(event.subjectIds()),
-                sha256(event.scopeDescription()), event.receivedOn(), null, null, null);
+                TextDigest.sha256Hex(event.scopeDescription()), event.receivedOn(), null, null, null);
     }
 
     @EventHandler
@@ -94,14 +93,5 @@ class RequestRegister {
 
     private static String array(List<UUID> ids) {
         return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

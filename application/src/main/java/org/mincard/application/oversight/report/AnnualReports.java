@@ -1,6 +1,5 @@
 package org.mincard.application.oversight.report;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Computes the annual report from the event store (event payloads are JSON; only codes and ids are read, never a
@@ -30,10 +28,10 @@ class AnnualReports {
 
     private final JdbcTemplate jdbc;
     private final int suppressBelow;
-    private final ObjectProvider<RetentionFigures> retention;
+    private final RetentionFigures retention;
 
     AnnualReports(JdbcTemplate jdbc, @Value("${mincard.reports.suppress-below}") int suppressBelow,
-                  ObjectProvider<RetentionFigures> retention) {
+                  RetentionFigures retention) {
         if (suppressBelow < 1) {
             throw new IllegalStateException("mincard.reports.suppress-below must be at least 1");
         }
@@ -59,16 +57,9 @@ class AnnualReports {
                 "CaseAbandoned", "CaseCancelled", "ApplicantDidNotShow", "AppealGranted", "AppealUpheld")));
         sections.add(processingTimes(from, to));
         sections.add(section("cards", "Cards", cards(from, to)));
-        RetentionFigures figures = retention.getIfAvailable();
-        Optional<Map<String, Long>> purges = figures == null ? Optional.empty() : figures.purgesByRuleAndClass(year);
-        sections.add(purges.map(values -> section("purges", "Values purged, by retention rule and data class",
-                        values))
-                .orElse(new AnnualReport.Section("purges", "Values purged, by retention rule and data class", null,
-                        "Not available until retention lands (PersonalDataPurged events).")));
-        Optional<Map<String, Long>> holds = figures == null ? Optional.empty() : figures.holds(year);
-        sections.add(holds.map(values -> section("holds", "Legal holds", values))
-                .orElse(new AnnualReport.Section("holds", "Legal holds", null,
-                        "Not available until retention lands (legal hold events).")));
+        sections.add(section("purges", "Values purged, by retention rule and data class",
+                retention.purgesByRuleAndClass(year)));
+        sections.add(section("holds", "Legal holds", retention.holds(year)));
         Object[] year2 = {java.sql.Date.valueOf(LocalDate.of(year, 1, 1)),
                 java.sql.Date.valueOf(LocalDate.of(year + 1, 1, 1))};
         sections.add(section("requestsByRequesterType", "Third-party requests received, by requester type",
