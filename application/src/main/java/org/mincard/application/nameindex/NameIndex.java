@@ -43,7 +43,7 @@ public class NameIndex {
     }
 
     /** Normalized tokens of a name, distinct, in order. */
-    static List<String> tokens(String name) {
+    public static List<String> tokens(String name) {
         String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("")
                 .toLowerCase(Locale.ROOT);
         Set<String> tokens = new LinkedHashSet<>(Arrays.asList(SEPARATORS.split(folded.strip())));

@@ -7,9 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /** Settings of the oversight features: chaining, checkpoints, access-log flags (docs/config/oversight.md). */
 @Validated
@@ -35,9 +38,20 @@ public record OversightProperties(@Valid @NotNull Chain chain, @Valid @NotNull C
                               @NotNull String generatedKeyDirectory) {
     }
 
-    /** What makes an access record stand out: reads outside office hours, and actors reading many subjects. */
+    /**
+     * What makes an access or search record stand out: reads and searches outside office hours, actors reading many
+     * subjects or searching many times in one window.
+     */
     public record AccessLog(@NotNull LocalTime officeHoursStart, @NotNull LocalTime officeHoursEnd,
                             boolean weekendsOffHours, @NotNull ZoneId zone, @Min(1) int bulkSubjects,
-                            @NotNull Duration bulkWindow) {
+                            @Min(1) int bulkSearches, @NotNull Duration bulkWindow) {
+
+        /** Outside office hours in the configured zone, or at a weekend when weekends count as off hours. */
+        public boolean offHours(Instant at) {
+            ZonedDateTime local = at.atZone(zone);
+            LocalTime time = local.toLocalTime();
+            boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
+            return time.isBefore(officeHoursStart) || !time.isBefore(officeHoursEnd) || (weekendsOffHours && weekend);
+        }
     }
 }

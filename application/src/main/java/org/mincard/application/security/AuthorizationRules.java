@@ -138,6 +138,8 @@ final class AuthorizationRules {
                     "Verifies the chains against the latest stored checkpoint", AUDITOR, ADMIN),
             roles(HttpMethod.GET, "/api/v1/audit/access-records", false,
                     "Access log search and CSV export: pseudonymous ids and codes, flags", AUDITOR),
+            roles(HttpMethod.GET, "/api/v1/audit/search-records", false,
+                    "Log of searches by name or card number (counts, never the terms), flags, CSV export", AUDITOR),
             roles(HttpMethod.POST, "/api/v1/requests", false,
                     "Registers a third-party data request (scope description must name no one)", RECORDS_OFFICER),
             roles(HttpMethod.GET, "/api/v1/requests", false,

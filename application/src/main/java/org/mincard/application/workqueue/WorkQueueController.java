@@ -9,6 +9,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.mincard.application.cardregistry.CardRegistry;
 import org.mincard.application.cardregistry.RegisteredCard;
 import org.mincard.application.nameindex.NameIndex;
+import org.mincard.application.oversight.searchlog.SearchKind;
+import org.mincard.application.oversight.searchlog.SearchLog;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.security.SiteScope;
 import org.mincard.application.vault.AccessContext;
@@ -75,16 +77,18 @@ class WorkQueueController {
     private final CardRegistry cards;
     private final NameIndex names;
     private final PersonalDataGate gate;
+    private final SearchLog searchLog;
     private final Clock clock;
 
     WorkQueueController(QueryGateway queries, CurrentActor currentActor, SiteScope siteScope, CardRegistry cards,
-                        NameIndex names, PersonalDataGate gate, Clock clock) {
+                        NameIndex names, PersonalDataGate gate, SearchLog searchLog, Clock clock) {
         this.queries = queries;
         this.currentActor = currentActor;
         this.siteScope = siteScope;
         this.cards = cards;
         this.names = names;
         this.gate = gate;
+        this.searchLog = searchLog;
         this.clock = clock;
     }
 
@@ -173,7 +177,7 @@ class WorkQueueController {
         Set<UUID> cardholderIds = null;
         Instant now = clock.instant();
         if (q != null && !q.isBlank()) {
-            Search search = search(q.strip());
+            Search search = search(actor, workQueue, q.strip());
             if (search.isEmpty()) {
                 return new Page(workQueue.path(), now, List.of(), null);
             }
@@ -215,7 +219,8 @@ class WorkQueueController {
         }
     }
 
-    private Search search(String q) {
+    /** A case id, a card number or a name; searches by card number or name are logged (never their terms). */
+    private Search search(Actor actor, WorkQueue queue, String q) {
         try {
             return new Search(Set.of(UUID.fromString(q)), null);
         } catch (IllegalArgumentException notACaseId) {
@@ -223,13 +228,15 @@ class WorkQueueController {
         }
         String digits = q.replace(" ", "").replace("-", "");
         if (digits.chars().allMatch(Character::isDigit) && !digits.isEmpty()) {
-            if (!CardNumber.isWellFormed(digits)) {
-                return new Search(Set.of(), null);
-            }
-            return new Search(null, cards.findByNumber(digits).map(RegisteredCard::cardholderId).map(Set::of)
-                    .orElse(Set.of()));
+            Set<UUID> holders = !CardNumber.isWellFormed(digits) ? Set.of()
+                    : cards.findByNumber(digits).map(RegisteredCard::cardholderId).map(Set::of).orElse(Set.of());
+            searchLog.record(actor, SearchKind.CARD_NUMBER, queue.path(), 1, holders.size());
+            return new Search(null, holders);
         }
-        return new Search(names.find(q), null);
+        Set<UUID> found = names.find(q);
+        searchLog.record(actor, SearchKind.NAME, queue.path(),
+                Math.min(NameIndex.tokens(q).size(), NameIndex.MAX_QUERY_TOKENS), found.size());
+        return new Search(found, null);
     }
 
     private Map<UUID, Applicant> applicants(Actor actor, AccessPurpose purpose, List<QueueItem> items) {

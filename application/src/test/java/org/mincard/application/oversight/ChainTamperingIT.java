@@ -148,6 +148,7 @@ class ChainTamperingIT {
                 "TRUNCATE " + table, "UPDATE audit.access_record SET outcome = 'SHOWN'",
                 "DELETE FROM audit.access_record", "TRUNCATE audit.access_record",
                 "UPDATE audit.legal_hold_entry SET hold_id = hold_id", "DELETE FROM audit.legal_hold_entry",
+                "UPDATE audit.search_record SET matches = 0", "DELETE FROM audit.search_record",
                 "UPDATE audit.request_register_entry SET decision = 'FULL'", "DELETE FROM audit.request_register_entry",
                 "UPDATE retention.manifest SET signature = signature", "DELETE FROM retention.manifest",
                 "UPDATE audit.chain_link SET hash = hash", "DELETE FROM audit.chain_link",

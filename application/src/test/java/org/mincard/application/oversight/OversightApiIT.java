@@ -173,6 +173,37 @@ class OversightApiIT {
     }
 
     @Test
+    void flagsOffHoursAndBulkSearchers_andExportsCsv_whenAnAuditorReadsTheSearchLog() throws Exception {
+        String actor = "night-searcher-" + UUID.randomUUID();
+        // 03:00 in Chicago on a Wednesday, then 101 searches in 101 seconds: the default threshold is 100 an hour.
+        java.time.Instant night = java.time.ZonedDateTime.of(2026, 3, 4, 3, 0, 0, 0,
+                java.time.ZoneId.of("America/Chicago")).toInstant();
+        for (int i = 0; i < 101; i++) {
+            jdbc.update("""
+                    INSERT INTO audit.search_record (occurred_at, actor_id, actor_role, kind, queue, terms, matches)
+                    VALUES (?, ?, 'CLERK', 'NAME', 'intake', 2, 0)""",
+                    java.sql.Timestamp.from(night.plusSeconds(i)), actor);
+        }
+
+        JsonNode items = json.readTree(get("auditor", "/api/v1/audit/search-records?actorId=" + actor
+                + "&limit=200").getBody()).get("items");
+        HttpHeaders csv = new HttpHeaders();
+        csv.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+        ResponseEntity<String> export = exchange("auditor", HttpMethod.GET,
+                "/api/v1/audit/search-records?actorId=" + actor + "&kind=NAME&limit=2", null, csv);
+        ResponseEntity<String> tooLarge = get("auditor", "/api/v1/audit/search-records?limit=0");
+
+        assertThat(items).hasSize(101);
+        assertThat(items.get(99).get("flags").toString()).contains("OFF_HOURS").doesNotContain("BULK_SEARCHER");
+        assertThat(items.get(100).get("flags").toString()).contains("BULK_SEARCHER", "OFF_HOURS");
+        assertThat(export.getBody()).startsWith("search_id,occurred_at,actor_id,actor_role,kind,queue,terms,matches")
+                .contains(actor + ",CLERK,NAME,intake,2,0,OFF_HOURS");
+        assertThat(export.getHeaders().getFirst("Next-After")).isNotBlank();
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooLarge.getBody()).contains("limit");
+    }
+
+    @Test
     void flagsOffHoursBulkAndPurgedReads_whenAnAuditorSearchesByActor() throws Exception {
         String actor = "night-reader-" + UUID.randomUUID();
         // 03:00 in Chicago on a Wednesday: outside the default office hours 08:00-18:00.

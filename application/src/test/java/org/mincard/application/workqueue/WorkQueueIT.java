@@ -208,8 +208,12 @@ class WorkQueueIT extends QueueItSupport {
         assertThat(notOverdueLater).doesNotContain(mine.toString(), free.toString());
     }
 
+    /** The demo users' ids, as the logs record them. */
+    private static final String CLERK_A = "d0000000-0000-4000-8000-000000000001";
+    private static final String CLERK_B = "d0000000-0000-4000-8000-000000000002";
+
     @Test
-    void findsCasesByCaseIdByCardNumberAndByNameThroughTheBlindIndex() {
+    void findsCasesByCaseIdByCardNumberAndByNameThroughTheBlindIndex_andLogsEveryPersonalDataSearch() {
         String surname = "Zyx" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
         UUID named = submit("clerk-a", SITE_A, "José " + surname + "-López");
         UUID other = submit("clerk-a", SITE_A, "Ana " + surname);
@@ -219,6 +223,8 @@ class WorkQueueIT extends QueueItSupport {
         awaitQueue(other, "INTAKE");
         awaitQueue(withCard, "ISSUANCE");
         String cardNumber = cardNumberOf(withCard);
+        long searchesBefore = jdbc.queryForObject("SELECT coalesce(max(search_id), 0) FROM audit.search_record",
+                Long.class);
 
         Set<String> byName = caseIds(get("clerk-a", "/api/v1/queues/intake?q=jose " + surname.toLowerCase()));
         Set<String> bySurname = caseIds(get("clerk-a", "/api/v1/queues/intake?q=" + surname.toUpperCase()));
@@ -239,6 +245,18 @@ class WorkQueueIT extends QueueItSupport {
                 .isEqualTo(3);
         assertThat(jdbc.queryForList("SELECT encode(token_index, 'escape') FROM lookup.name_token", String.class))
                 .noneMatch(token -> token.toLowerCase().contains(surname.toLowerCase()));
+        assertThat(jdbc.queryForList("""
+                SELECT actor_id || '/' || kind || '/' || queue || '/' || terms || '/' || matches
+                FROM audit.search_record WHERE search_id > ? ORDER BY search_id""", String.class, searchesBefore))
+                .as("the case-id search is not logged; the others are, with counts only").containsExactly(
+                        CLERK_A + "/NAME/intake/2/1", CLERK_A + "/NAME/intake/1/2", CLERK_A + "/NAME/intake/2/1",
+                        CLERK_A + "/NAME/intake/2/0", CLERK_A + "/CARD_NUMBER/issuance/1/1",
+                        CLERK_B + "/CARD_NUMBER/issuance/1/1");
+        List<Map<String, Object>> logged = items(get("auditor", "/api/v1/audit/search-records?actorId=" + CLERK_B
+                + "&after=" + searchesBefore));
+        assertThat(logged).singleElement().satisfies(record -> assertThat(record)
+                .containsEntry("kind", "CARD_NUMBER").containsEntry("queue", "issuance").containsKey("flags"));
+        assertThat(get("clerk-a", "/api/v1/audit/search-records").getStatusCode().value()).isEqualTo(403);
     }
 
     @Test

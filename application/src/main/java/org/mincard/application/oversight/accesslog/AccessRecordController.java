@@ -2,6 +2,7 @@ package org.mincard.application.oversight.accesslog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mincard.application.oversight.Csv;
 import org.mincard.application.vault.AccessOutcome;
 import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.web.ApiProblems;
@@ -81,12 +82,12 @@ class AccessRecordController {
                 + "data_class,purpose,outcome,refusal_reason,request_reference,flags\r\n");
         for (FlaggedAccessRecord item : items) {
             csv.append(item.accessId()).append(',').append(item.occurredAt()).append(',')
-                    .append(cell(item.actorId())).append(',').append(cell(item.actorRole())).append(',')
-                    .append(cell(item.siteId())).append(',').append(cell(item.caseId())).append(',')
-                    .append(cell(item.subjectId())).append(',').append(cell(item.dataClass())).append(',')
-                    .append(cell(item.purpose())).append(',').append(cell(item.outcome())).append(',')
-                    .append(cell(item.refusalReason())).append(',').append(cell(item.requestReference())).append(',')
-                    .append(cell(item.flags().stream().map(Enum::name).collect(Collectors.joining(";"))))
+                    .append(Csv.cell(item.actorId())).append(',').append(Csv.cell(item.actorRole())).append(',')
+                    .append(Csv.cell(item.siteId())).append(',').append(Csv.cell(item.caseId())).append(',')
+                    .append(Csv.cell(item.subjectId())).append(',').append(Csv.cell(item.dataClass())).append(',')
+                    .append(Csv.cell(item.purpose())).append(',').append(Csv.cell(item.outcome())).append(',')
+                    .append(Csv.cell(item.refusalReason())).append(',').append(Csv.cell(item.requestReference())).append(',')
+                    .append(Csv.cell(item.flags().stream().map(Enum::name).collect(Collectors.joining(";"))))
                     .append("\r\n");
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
@@ -104,20 +105,5 @@ class AccessRecordController {
                     "limit: must be between 1 and " + max, Map.of());
         }
         return limit;
-    }
-
-    /** RFC 4180 quoting, and a leading quote for values a spreadsheet would run as a formula. */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

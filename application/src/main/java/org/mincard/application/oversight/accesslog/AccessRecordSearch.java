@@ -6,10 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -62,7 +59,7 @@ class AccessRecordSearch {
             if (holds.held(caseId, subjectId, occurredAt)) {
                 flags.add(FlaggedAccessRecord.Flag.HELD_READ);
             }
-            if (offHours(occurredAt)) {
+            if (settings.offHours(occurredAt)) {
                 flags.add(FlaggedAccessRecord.Flag.OFF_HOURS);
             }
             if (row.getLong(13) > settings.bulkSubjects()) {
@@ -72,14 +69,6 @@ class AccessRecordSearch {
                     row.getObject(5, UUID.class), caseId, subjectId, row.getString(8), row.getString(9), outcome,
                     row.getString(11), row.getString(12), List.copyOf(flags));
         }, all.toArray());
-    }
-
-    boolean offHours(Instant at) {
-        ZonedDateTime local = at.atZone(settings.zone());
-        LocalTime time = local.toLocalTime();
-        boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return time.isBefore(settings.officeHoursStart()) || !time.isBefore(settings.officeHoursEnd())
-                || (settings.weekendsOffHours() && weekend);
     }
 
     private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {

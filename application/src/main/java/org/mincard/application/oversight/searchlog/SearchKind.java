@@ -1,0 +1,7 @@
+package org.mincard.application.oversight.searchlog;
+
+/** What a logged search looked for. A search by case id is not logged: a case id is not personal data. */
+public enum SearchKind {
+    NAME,
+    CARD_NUMBER
+}
