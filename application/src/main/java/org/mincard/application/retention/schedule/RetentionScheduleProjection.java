@@ -3,6 +3,8 @@ package org.mincard.application.retention.schedule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mincard.domain.cardholder.CardholderEvent;
 import org.mincard.domain.casefile.CaseFileEvent;
 import org.mincard.domain.retention.SweepEvent;
@@ -11,7 +13,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The retention schedule (pooled projection {@code retention-schedule}): per (cardholder, data class) the due time
@@ -21,6 +22,8 @@ import java.util.Set;
 @Component
 @ProcessingGroup("retention-schedule")
 class RetentionScheduleProjection {
+
+    private static final String CHANGES_RESOURCE = RetentionScheduleProjection.class.getName() + ".changes";
 
     private final ScheduleStore store;
     private final RetentionFacts facts;
@@ -45,12 +48,33 @@ class RetentionScheduleProjection {
         apply(event);
     }
 
+    /**
+     * Stores the event's facts at once; the locking and recomputation they call for happen once per batch, at
+     * prepare-commit, in the batch's transaction (a batch's events in one segment could otherwise lock cardholders in
+     * an order another segment's batch reverses: a deadlock).
+     */
     private void apply(Object event) {
         List<RetentionFact> found = facts.of(event);
-        if (!found.isEmpty()) {
-            Set<java.util.UUID> touched = store.apply(found);
-            store.recompute(touched);
+        if (found.isEmpty()) {
+            return;
         }
+        if (!CurrentUnitOfWork.isStarted()) {
+            ScheduleStore.Changes changes = new ScheduleStore.Changes();
+            store.apply(found, changes);
+            store.settle(changes);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        ScheduleStore.Changes changes = unitOfWork.getOrComputeResource(CHANGES_RESOURCE, key -> {
+            ScheduleStore.Changes batch = new ScheduleStore.Changes();
+            unitOfWork.onPrepareCommit(committing -> {
+                if (!batch.isEmpty()) {
+                    store.settle(batch);
+                }
+            });
+            return batch;
+        });
+        store.apply(found, changes);
     }
 
     @ResetHandler

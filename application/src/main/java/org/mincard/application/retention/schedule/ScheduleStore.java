@@ -37,9 +37,22 @@ public class ScheduleStore {
         this.policy = policy;
     }
 
-    /** Stores the facts and answers the cardholders whose items must be recomputed. */
-    Set<UUID> apply(List<RetentionFact> facts) {
-        Set<UUID> touched = new LinkedHashSet<>();
+    /**
+     * What a batch of events changed: cardholders whose items must be recomputed, and purges whose items may simply
+     * go. Applied once per batch by {@link #settle}, which takes the cardholders' locks in one global order.
+     */
+    static final class Changes {
+        private final Set<UUID> touched = new LinkedHashSet<>();
+        private final List<Purged> purged = new ArrayList<>();
+
+        boolean isEmpty() {
+            return touched.isEmpty() && purged.isEmpty();
+        }
+    }
+
+    /** Stores the facts (rows of their own sources only: no lock needed) and notes what they change. */
+    void apply(List<RetentionFact> facts, Changes changes) {
+        Set<UUID> touched = changes.touched;
         for (RetentionFact fact : facts) {
             if (fact instanceof SourceOpened f) {
                 jdbc.update("""
@@ -75,23 +88,37 @@ public class ScheduleStore {
                         ON CONFLICT (cardholder_id, data_class)
                         DO UPDATE SET purged_at = GREATEST(schedule_purge.purged_at, EXCLUDED.purged_at)""",
                         f.cardholderId(), f.dataClass().name(), ts(f.at()));
-                // Everything sealed up to the purge is gone: the item goes without recomputation. Only data sealed
-                // after the purge (seen out of order in a replay) needs the holder recomputed.
-                lock(f.cardholderId());
-                int removed = jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ? "
-                        + "AND data_class = ? AND sealed_at <= ?", f.cardholderId(), f.dataClass().name(), ts(f.at()));
-                if (removed == 0) {
-                    touched.add(f.cardholderId());
-                }
+                changes.purged.add(f);
             }
         }
-        return touched;
+    }
+
+    /**
+     * Settles a batch's changes: locks every cardholder concerned in ascending lock-key order (so two segments'
+     * batches can never deadlock on each other's cardholders), removes the items a purge ended (everything sealed up
+     * to it is gone: no recomputation needed; only data sealed after the purge, seen out of order in a replay, needs
+     * the holder recomputed), and recomputes the touched cardholders.
+     */
+    void settle(Changes changes) {
+        Set<UUID> holders = new LinkedHashSet<>(changes.touched);
+        changes.purged.forEach(purge -> holders.add(purge.cardholderId()));
+        lockAll(holders);
+        Set<UUID> touched = new LinkedHashSet<>(changes.touched);
+        for (Purged purge : changes.purged) {
+            int removed = jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ? "
+                    + "AND data_class = ? AND sealed_at <= ?", purge.cardholderId(), purge.dataClass().name(),
+                    ts(purge.at()));
+            if (removed == 0) {
+                touched.add(purge.cardholderId());
+            }
+        }
+        recompute(touched);
     }
 
     /** Recomputes the items of these cardholders with the active policy. */
     void recompute(Set<UUID> cardholders) {
-        for (UUID cardholderId : new java.util.TreeSet<>(cardholders)) {
-            lock(cardholderId);
+        lockAll(cardholders);
+        for (UUID cardholderId : cardholders) {
             List<ScheduleCalculator.Item> items = ScheduleCalculator.items(cardholderId, sources(cardholderId),
                     purges(cardholderId), policy);
             jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ?", cardholderId);
@@ -131,9 +158,14 @@ public class ScheduleStore {
      * are handled concurrently by different segments, and without this lock the one that read the facts first could
      * write its stale items last. Whoever takes the lock last reads every fact committed before it plus its own.
      */
-    private void lock(UUID cardholderId) {
-        jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> {
-        }, cardholderId.getMostSignificantBits() ^ cardholderId.getLeastSignificantBits());
+    private void lockAll(Set<UUID> cardholderIds) {
+        // Transaction-level advisory locks are re-entrant, so settle's locks may be taken again by recompute.
+        long[] keys = cardholderIds.stream().mapToLong(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .sorted().distinct().toArray();
+        for (long key : keys) {
+            jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> {
+            }, key);
+        }
     }
 
     void reset() {
