@@ -400,10 +400,11 @@ public final class Benchmark {
         SweepBenchmark.Figures sweepFigures = result.figures();
         String note = String.format(Locale.ROOT, "%d seeded due items (CONTACT: data key, case-view sealed copy, "
                         + "schedule rows), %d purged; one on-demand sweep end to end: plan %.0f ms, batches of %d + "
-                        + "signed manifest %.0f ms; %d of the city's own due items set aside meanwhile and restored",
+                        + "signed manifest %.0f ms; %d of the city's own due items set aside meanwhile, %s",
                 sweepFigures.items(), sweepFigures.purged(), sweepFigures.planMillis(),
                 RetentionSweepFigure.batchSize(context.getEnvironment()), sweepFigures.purgeMillis(),
-                result.setAside());
+                result.setAside(), result.restored() == result.setAside() ? "all restored"
+                        : "only " + result.restored() + " restored (the schedule recomputed the others meanwhile)");
         double rate = sweepFigures.itemsPerSecond();
         results.add(new BenchResults.Figure("6.retention.sweep_items_per_second", title, rate, "items/s", null,
                 null, "≥ 20,000 items/s" + (settings.sweepItems() < 100_000 ? " (over ≥ 100,000 items)" : ""),

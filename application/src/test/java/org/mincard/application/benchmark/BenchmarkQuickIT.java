@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the benchmark command working: runs its quick mode on a small city and checks that every figure was
- * produced. Never a timing threshold: the machines are shared and noisy.
+ * produced, that the sweep figure gave the city's own due items back, and that the chains still verify intact after
+ * the benchmark's appends. Never a timing threshold: the machines are shared and noisy.
  */
 class BenchmarkQuickIT {
 
@@ -38,6 +39,8 @@ class BenchmarkQuickIT {
         assertThat(results.figures)
                 .filteredOn(figure -> figure.value() == null)
                 .allSatisfy(figure -> assertThat(figure.note()).as(figure.id()).isNotBlank());
+        assertThat(results.figures).filteredOn(figure -> figure.id().equals("6.retention.sweep_items_per_second"))
+                .singleElement().satisfies(figure -> assertThat(figure.note()).contains("all restored"));
         assertThat(results.figures).filteredOn(figure -> figure.id().startsWith("7.audit.verify"))
                 .allSatisfy(figure -> assertThat(figure.note()).as(figure.id()).contains("every chain intact"));
     }

@@ -25,7 +25,8 @@ final class RetentionSweepFigure {
     /** Items becoming due while the sweep runs are set aside too. */
     private static final Duration MARGIN = Duration.ofDays(1);
 
-    record Result(SweepBenchmark.Figures figures, int setAside) {
+    /** {@code restored} falls short of {@code setAside} only where the schedule recomputed an item meanwhile. */
+    record Result(SweepBenchmark.Figures figures, int setAside, int restored) {
     }
 
     private final ConfigurableApplicationContext context;
@@ -58,15 +59,14 @@ final class RetentionSweepFigure {
                     UPDATE retention.schedule_item SET due_at = due_at + interval '1000 years'
                     WHERE due_at <= ? RETURNING cardholder_id, data_class, due_at - interval '1000 years')
                 INSERT INTO bench.sweep_set_aside (cardholder_id, data_class, due_at) SELECT * FROM moved""", horizon);
+        SweepBenchmark.Figures figures;
         try {
-            return new Result(SweepBenchmark.run(context, items), setAside);
-        } finally {
-            int restored = restore();
-            if (restored != setAside) {
-                System.out.printf("bench: retention: %d items set aside, %d restored (others were recomputed by the"
-                        + " schedule meanwhile)%n", setAside, restored);
-            }
+            figures = SweepBenchmark.run(context, items);
+        } catch (RuntimeException e) {
+            restore();
+            throw e;
         }
+        return new Result(figures, setAside, restore());
     }
 
     static int batchSize(Environment environment) {
