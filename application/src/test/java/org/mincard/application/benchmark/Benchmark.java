@@ -1,6 +1,9 @@
 package org.mincard.application.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.mincard.application.MincardApplication;
+import org.mincard.application.oversight.ChainBenchmark;
+import org.mincard.application.retention.SweepBenchmark;
 import org.mincard.application.vault.VaultBenchmark;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,9 +28,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -48,7 +54,7 @@ public final class Benchmark {
     record Settings(String mode, int cardholders, Path directory, Path output, int loadThreads,
                     List<Integer> httpClients, Duration warmup, Duration measure, int visibilityRate,
                     Duration visibilityMeasure, int readers, int vaultValues, int vaultPages, String queueName,
-                    String httpAuthentication) {
+                    String httpAuthentication, int sweepItems, long chainRecords, int chainWriters) {
 
         static Settings fromSystemProperties() {
             String mode = System.getProperty("bench.mode", "quick").toLowerCase(Locale.ROOT);
@@ -71,7 +77,10 @@ public final class Benchmark {
                     Integer.getInteger("bench.readers", 20),
                     full ? 2_000 : 500, full ? 400 : 100,
                     System.getProperty("bench.queue-name", "document-review"),
-                    System.getProperty("bench.http-auth", "jwt"));
+                    System.getProperty("bench.http-auth", "jwt"),
+                    Integer.getInteger("bench.sweep-items", full ? 100_000 : 2_000),
+                    Long.getLong("bench.chain-records", full ? 1_000_000 : 50_000),
+                    Integer.getInteger("bench.chain-writers", 8));
         }
     }
 
@@ -102,6 +111,9 @@ public final class Benchmark {
         results.settings.put("visibilityRate", settings.visibilityRate());
         results.settings.put("visibilitySeconds", settings.visibilityMeasure().toSeconds());
         results.settings.put("readers", settings.readers());
+        results.settings.put("sweepItems", settings.sweepItems());
+        results.settings.put("chainRecords", settings.chainRecords());
+        results.settings.put("chainWriters", settings.chainWriters());
         results.settings.put("httpAuthentication", settings.httpAuthentication().equals("basic")
                 ? "HTTP Basic, demo users (bcrypt per request)" : "JWT RS256 (mincard.security.mode=jwt)");
 
@@ -124,6 +136,11 @@ public final class Benchmark {
             results.settings.put("hikariMaximumPoolSize",
                     environment.getProperty("spring.datasource.hikari.maximum-pool-size"));
 
+            RetentionSweepFigure sweep = new RetentionSweepFigure(context);
+            int repaired = sweep.restore();
+            if (repaired > 0) {
+                System.out.printf("bench: put back %d retention items an interrupted run had set aside%n", repaired);
+            }
             stage("loading the city");
             load(settings, context, results);
             ReadModelRebuild rebuild = new ReadModelRebuild(context);
@@ -141,7 +158,11 @@ public final class Benchmark {
             rebuild(context, rebuild, results);
             stage("5: vault");
             vault(settings, context, results);
-            notYetMeasured(results);
+            rebuild.awaitCaughtUp(Duration.ofHours(1));
+            stage("6: retention sweep");
+            retentionSweep(settings, context, sweep, results);
+            stage("7: audit chain appends and verification");
+            auditChain(settings, context, results);
             stage("8: start-up of a second instance");
             startUp(arguments, results);
             memory(results, "at_end");
@@ -259,9 +280,15 @@ public final class Benchmark {
                 supervisor));
         boolean queues = paths.contains("/api/v1/queues") && paths.contains("/api/v1/queues/{queue}");
         boolean dashboard = paths.contains("/api/v1/dashboard");
+        ReadScenarios.Scenario named = null;
         if (queues) {
-            scenarios.add(new ReadScenarios.Scenario("queue_page", random -> "/api/v1/queues/" + settings.queueName()
-                    + "?site=" + SITES.get(random.nextInt(SITES.size())) + "&limit=50", supervisor));
+            Function<Random, String> page = random -> "/api/v1/queues/" + settings.queueName() + "?site="
+                    + SITES.get(random.nextInt(SITES.size())) + "&limit=50";
+            scenarios.add(new ReadScenarios.Scenario("queue_page", page, supervisor));
+            // The same pages with the applicants' names: unsealed through the gate, one access record per item.
+            named = new ReadScenarios.Scenario("named_queue_page", page, supervisor,
+                    Map.of("X-Access-Purpose", "CASE_WORK"));
+            scenarios.add(named);
             scenarios.add(new ReadScenarios.Scenario("queue_summary", random -> "/api/v1/queues", supervisor));
         }
         if (dashboard) {
@@ -269,16 +296,21 @@ public final class Benchmark {
                     + SITES.get(random.nextInt(SITES.size())) + "&from=" + monthAgo + "&to=" + today, supervisor));
         }
         ReadScenarios runner = new ReadScenarios(base);
+        String namedPages = named == null ? null : namedPages(runner, named, settings.queueName());
+        // Issue 6's targets; the case read and the named page have none of their own (figure 5's < 2 ms is the
+        // gate's share of a named page).
+        Map<String, Double> targets = Map.of("queue_page", 20.0, "queue_summary", 50.0, "dashboard", 50.0);
         for (ReadScenarios.Scenario scenario : scenarios) {
             ReadScenarios.Result result = runner.run(scenario, settings.readers(), settings.warmup(),
                     settings.measure());
             String id = "4.read." + scenario.name();
-            double target = scenario.name().equals("queue_page") ? 20 : 50;
+            String note = result.errors() + " errors" + (scenario == named ? "; " + namedPages : "");
             results.add(new BenchResults.Figure(id + ".requests_per_second", "GET " + scenario.name() + ", "
                     + settings.readers() + " readers", result.requests() / result.seconds(), "requests/s", null,
-                    null, null, null, result.errors() + " errors"));
+                    null, null, null, note));
             results.add(id + ".p50_ms", "latency p50", result.latencies().percentileMillis(50), "ms");
-            if (scenario.name().equals("case")) {
+            Double target = targets.get(scenario.name());
+            if (target == null) {
                 results.add(id + ".p99_ms", "latency p99", result.latencies().percentileMillis(99), "ms");
             } else {
                 results.addWithTarget(id + ".p99_ms", "latency p99", result.latencies().percentileMillis(99), "ms",
@@ -295,6 +327,36 @@ public final class Benchmark {
             results.notMeasured("4.read.dashboard.p99_ms", "dashboard, 20 readers (target ≤ 50 ms)",
                     "GET /api/v1/dashboard is not in this build (issue 6, branch queues)");
         }
+    }
+
+    /** What the named pages hold: one probe per site, counts only (never a name). */
+    private static String namedPages(ReadScenarios runner, ReadScenarios.Scenario named, String queue) {
+        int pages = 0;
+        int items = 0;
+        int names = 0;
+        int purged = 0;
+        for (UUID site : SITES) {
+            JsonNode page;
+            try {
+                page = runner.probe(named, "/api/v1/queues/" + queue + "?site=" + site + "&limit=50");
+            } catch (IOException e) {
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (page == null) {
+                continue;
+            }
+            pages++;
+            for (JsonNode item : page.path("items")) {
+                items++;
+                names += item.path("applicant").hasNonNull("legalName") ? 1 : 0;
+                purged += item.path("applicant").hasNonNull("purged") ? 1 : 0;
+            }
+        }
+        return String.format(Locale.ROOT, "pages of limit 50 held %.1f items on average (%d sites probed; %d names "
+                + "shown, %d purged markers)", pages == 0 ? 0 : (double) items / pages, pages, names, purged);
     }
 
     private static void rebuild(ConfigurableApplicationContext context, ReadModelRebuild rebuild,
@@ -324,14 +386,65 @@ public final class Benchmark {
         results.add("5.vault.page_of_50_p95_ms", "page of 50 through the gate, p95", vault.pageOf50P95Millis(), "ms");
     }
 
-    private static void notYetMeasured(BenchResults results) {
-        results.notMeasured("6.retention.sweep_items_per_second", "retention sweep, ≥ 100,000 due items "
-                + "(target ≥ 20,000 items/s)", "retention sweeps are being built (issue 7, branch retention); "
-                + "not in this build");
-        results.notMeasured("7.audit.appends_per_second", "audit chain appends, 8 writers (target ≥ 10,000/s)",
-                "the hash-chained audit log is being built (issue 8, branch oversight); not in this build");
-        results.notMeasured("7.audit.verify_seconds_per_million", "audit chain verification per 1,000,000 records "
-                + "(target ≤ 10 s)", "the hash-chained audit log is being built (issue 8, branch oversight)");
+    private static void retentionSweep(Settings settings, ConfigurableApplicationContext context,
+                                       RetentionSweepFigure sweep, BenchResults results) {
+        String title = "retention sweep, " + settings.sweepItems() + " due items";
+        RetentionSweepFigure.Result result;
+        try {
+            result = sweep.run(settings.sweepItems());
+        } catch (RuntimeException e) {
+            results.notMeasured("6.retention.sweep_items_per_second", title + " (target ≥ 20,000 items/s)",
+                    "the sweep failed: " + e.getClass().getSimpleName());
+            return;
+        }
+        SweepBenchmark.Figures sweepFigures = result.figures();
+        String note = String.format(Locale.ROOT, "%d seeded due items (CONTACT: data key, case-view sealed copy, "
+                        + "schedule rows), %d purged; one on-demand sweep end to end: plan %.0f ms, batches of %d + "
+                        + "signed manifest %.0f ms; %d of the city's own due items set aside meanwhile, %s",
+                sweepFigures.items(), sweepFigures.purged(), sweepFigures.planMillis(),
+                RetentionSweepFigure.batchSize(context.getEnvironment()), sweepFigures.purgeMillis(),
+                result.setAside(), result.restored() == result.setAside() ? "all restored"
+                        : "only " + result.restored() + " restored (the schedule recomputed the others meanwhile)");
+        double rate = sweepFigures.itemsPerSecond();
+        results.add(new BenchResults.Figure("6.retention.sweep_items_per_second", title, rate, "items/s", null,
+                null, "≥ 20,000 items/s" + (settings.sweepItems() < 100_000 ? " (over ≥ 100,000 items)" : ""),
+                rate >= 20_000, note));
+        results.add("6.retention.sweep_seconds", "sweep time, plan to manifest", sweepFigures.totalMillis() / 1000,
+                "s");
+    }
+
+    private static void auditChain(Settings settings, ConfigurableApplicationContext context, BenchResults results)
+            throws Exception {
+        int writers = settings.chainWriters();
+        ChainBenchmark.Appends appends = ChainBenchmark.appends(context, writers,
+                (int) Math.max(1, settings.measure().toSeconds()), false);
+        results.add(new BenchResults.Figure("7.audit.appends_per_second", "access-log appends, " + writers
+                + " writers", appends.perSecond(), "appends/s", null, null, "≥ 10,000 appends/s",
+                appends.perSecond() >= 10_000, String.format(Locale.ROOT, "%,d single-record commits into "
+                        + "audit.access_record in %.1f s, the service's chainer linking every %s alongside",
+                appends.appended(), appends.seconds(),
+                context.getEnvironment().getProperty("mincard.oversight.chain.interval"))));
+
+        long linkedBefore = ChainBenchmark.linkedRecords(context);
+        long pending = context.getBean(JdbcTemplate.class).queryForObject("""
+                SELECT count(*) FROM audit.access_record r WHERE NOT EXISTS (SELECT 1 FROM audit.chain_link l
+                WHERE l.stream = 'access-log' AND l.record_id = r.access_id)""", Long.class);
+        long topUp = Math.max(0, settings.chainRecords() - linkedBefore - pending);
+        ChainBenchmark.Verification verification = ChainBenchmark.bulkLinkAndVerify(context, topUp);
+        double perMillion = verification.verifySeconds() * 1e6 / verification.verified();
+        String extrapolated = verification.verified() < 1_000_000
+                ? String.format(Locale.ROOT, "extrapolated linearly from %,d records", verification.verified())
+                : String.format(Locale.ROOT, "over %,d records", verification.verified());
+        String chains = verification.intact() ? "every chain intact"
+                : "NOT intact: " + String.join("; ", verification.brokenStreams());
+        results.add(new BenchResults.Figure("7.audit.verify_seconds", "verify every chain against a fresh "
+                + "checkpoint", verification.verifySeconds(), "s", "one plain scan of the access log, s",
+                verification.plainScanSeconds(), null, null,
+                String.format(Locale.ROOT, "%,d linked records (%,d synthetic access records added to reach "
+                        + "bench.chain-records, linked in %.1f s); %s", verification.verified(), topUp,
+                        verification.linkSeconds(), chains)));
+        results.add(new BenchResults.Figure("7.audit.verify_seconds_per_million", "verification per 1,000,000 "
+                + "records", perMillion, "s", null, null, "≤ 10 s", perMillion <= 10, extrapolated + "; " + chains));
     }
 
     /** A second instance on the same database, timed from its start until /actuator/health answers UP. */

@@ -1,5 +1,8 @@
 package org.mincard.application.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,11 +23,18 @@ import java.util.function.Function;
  */
 final class ReadScenarios {
 
-    record Scenario(String name, Function<Random, String> path, String token) {
+    /** {@code headers}: further request headers, e.g. {@code X-Access-Purpose} for a page with names. */
+    record Scenario(String name, Function<Random, String> path, String token, Map<String, String> headers) {
+
+        Scenario(String name, Function<Random, String> path, String token) {
+            this(name, path, token, Map.of());
+        }
     }
 
     record Result(String name, long requests, double seconds, Latencies latencies, long errors) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -45,11 +56,7 @@ final class ReadScenarios {
                 Latencies latencies = new Latencies();
                 all.add(latencies);
                 while (System.nanoTime() < end) {
-                    HttpRequest request = HttpRequest.newBuilder(base.resolve(scenario.path().apply(random)))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", scenario.token())
-                            .header("Accept", "application/json")
-                            .GET().build();
+                    HttpRequest request = request(scenario, scenario.path().apply(random));
                     long started = System.nanoTime();
                     int status;
                     try {
@@ -76,5 +83,20 @@ final class ReadScenarios {
         }
         Latencies merged = Latencies.merge(all);
         return new Result(scenario.name(), merged.size(), measure.toNanos() / 1e9, merged, errors.get());
+    }
+
+    /** One request of the scenario, outside any measurement: its JSON answer, or null unless it answered 200. */
+    JsonNode probe(Scenario scenario, String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(request(scenario, path), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+    }
+
+    private HttpRequest request(Scenario scenario, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", scenario.token())
+                .header("Accept", "application/json");
+        scenario.headers().forEach(request::header);
+        return request.GET().build();
     }
 }
