@@ -15,7 +15,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A rebuild from the event store gives exactly the tables that live processing gave. */
+/** A rebuild from the event store gives exactly the tables that live processing gave (work queues, case view). */
 class ReplayEqualityIT extends QueueItSupport {
 
     @Autowired
@@ -54,6 +54,38 @@ class ReplayEqualityIT extends QueueItSupport {
     }
 
     @Test
+    void rebuildsTheCaseViewTablesExactly() {
+        UUID mailed = approvedCase("View Mailed");
+        act("clerk-a", mailed, "claim");
+        act("clerk-a", mailed, "produce-card");
+        awaitCaseState(mailed, "CARD_PRODUCED");
+        act("clerk-a", mailed, "mail", Map.of("delivery", Map.of("street", "2 Other St", "city", "Chicago",
+                "region", "IL", "postalCode", "60602")));
+        UUID denied = submit("clerk-b", SITE_B, "View Denied");
+        act("clerk-b", denied, "check-in");
+        awaitCaseState(denied, "CHECKED_IN");
+        act("clerk-b", denied, "review", review("FOREIGN_PASSPORT"));
+        act("clerk-b", denied, "deny", Map.of("reason", "INSUFFICIENT_DOCUMENTS"));
+        awaitCaseState(mailed, "MAILED");
+        awaitCaseState(denied, "DENIED");
+        awaitCaughtUp("case-view");
+        Map<String, List<Map<String, Object>>> live = caseViewSnapshot();
+
+        ResponseEntity<Map<String, Object>> started = post("admin", "/api/v1/admin/replays",
+                Map.of("processingGroup", "case-view"));
+        String progressPath = started.getHeaders().getLocation().getPath();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("admin", progressPath).getBody()).containsEntry("done", true));
+        awaitCaughtUp("case-view");
+        Map<String, List<Map<String, Object>>> rebuilt = caseViewSnapshot();
+
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        assertThat(live.get("case_view")).isNotEmpty();
+        assertThat(live.get("case_sealed_field").toString()).contains("CARD_NUMBER", "REVIEW");
+        assertThat(rebuilt).isEqualTo(live);
+    }
+
+    @Test
     void refusesToReplayASubscribingProcessor_andAnswersUnknownReplays() {
         ResponseEntity<Map<String, Object>> subscribing = post("admin", "/api/v1/admin/replays",
                 Map.of("processingGroup", "card-registry"));
@@ -67,7 +99,11 @@ class ReplayEqualityIT extends QueueItSupport {
     }
 
     private void awaitCaughtUp() {
-        StreamingEventProcessor processor = processing.eventProcessor("work-queue", StreamingEventProcessor.class)
+        awaitCaughtUp("work-queue");
+    }
+
+    private void awaitCaughtUp(String processingGroup) {
+        StreamingEventProcessor processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .orElseThrow();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             long head = eventStore.createHeadToken().position().orElse(-1);
@@ -75,6 +111,15 @@ class ReplayEqualityIT extends QueueItSupport {
                 assertThat(segment.getCurrentPosition().orElse(-1)).isGreaterThanOrEqualTo(head);
             });
         });
+    }
+
+    private Map<String, List<Map<String, Object>>> caseViewSnapshot() {
+        return Map.of(
+                "case_view", jdbc.queryForList("SELECT * FROM read_model.case_view ORDER BY case_id"),
+                "case_history", jdbc.queryForList("SELECT * FROM read_model.case_history ORDER BY case_id, sequence"),
+                "case_sealed_field", jdbc.queryForList("""
+                        SELECT case_id, field, subject_id, data_class, key_version, encode(ciphertext, 'hex') AS hex
+                        FROM read_model.case_sealed_field ORDER BY case_id, field"""));
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {

@@ -6,16 +6,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.mincard.domain.cardholder.CardProduced;
-import org.mincard.domain.casefile.CaseDenied;
 import org.mincard.domain.casefile.CaseFileEvent;
 import org.mincard.domain.casefile.CaseState;
-import org.mincard.domain.casefile.CaseSubmitted;
-import org.mincard.domain.casefile.CardMailed;
-import org.mincard.domain.casefile.CaseCardProduced;
 import org.mincard.domain.casefile.DenialReason;
-import org.mincard.domain.casefile.DocumentsReviewed;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
@@ -33,7 +30,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,12 +37,17 @@ import java.util.UUID;
 /**
  * Keeps the non-personal view of every case, its history, and sealed copies of its personal fields. Handlers are
  * idempotent: a row only moves forward to a higher aggregate sequence, so replays and redeliveries are harmless.
+ * Events are not written one by one: each handler call only adds the event to the batch of the current unit of work
+ * (a pooled processor handles up to batch-size events in one), written just before that unit of work commits, in
+ * its transaction, together with the processor's token: one read and one write round trip per batch. See
+ * {@link CaseViewBatch}.
  */
 @Component
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
 class CaseViewProjection {
 
     static final String PROCESSING_GROUP = "case-view";
+    private static final String BATCH_RESOURCE = CaseViewProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -62,68 +63,24 @@ class CaseViewProjection {
     void on(CaseFileEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue(ActorMetaData.ACTOR_ID) String actorId,
             @MetaDataValue(ActorMetaData.ACTOR_ROLE) String actorRole) {
-        if (event instanceof CaseSubmitted submitted) {
-            insert(submitted, sequence, recordedAt);
-        } else if (CaseState.changesState(event)) {
-            advance(event, sequence, recordedAt);
-        }
-        jdbc.update("""
-                INSERT INTO read_model.case_history (case_id, sequence, event, occurred_at, actor_id, actor_role)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, sequence) DO NOTHING
-                """, event.caseId(), sequence, event.getClass().getSimpleName(), utc(recordedAt), actorId, actorRole);
+        batch().add(event, sequence, recordedAt, actorId, actorRole);
     }
 
     @EventHandler
     void on(CardProduced event) {
-        seal(event.caseId(), CaseField.CARD_NUMBER, event.cardNumber());
+        batch().addCardNumber(event.caseId(), event.cardNumber());
     }
 
-    private void insert(CaseSubmitted event, long sequence, Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO read_model.case_view (case_id, case_type, site_id, state, cardholder_id, age_band,
-                    previous_card_id, submitted_at, last_changed_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (case_id) DO NOTHING
-                """, event.caseId(), event.type().name(), event.siteId(), CaseState.SUBMITTED.name(),
-                event.cardholderId(), event.ageBand().name(), event.previousCardId(), utc(event.submittedAt()),
-                utc(recordedAt), sequence);
-        seal(event.caseId(), CaseField.CARD_RECORD, event.cardRecord());
-        seal(event.caseId(), CaseField.CONTACT, event.contact());
-        seal(event.caseId(), CaseField.DELIVERY, event.delivery());
-    }
-
-    private void advance(CaseFileEvent event, long sequence, Instant recordedAt) {
-        jdbc.update("""
-                UPDATE read_model.case_view SET state = ?, last_changed_at = ?, version = ?
-                WHERE case_id = ? AND version < ?
-                """, CaseState.after(event).name(), utc(recordedAt), sequence, event.caseId(), sequence);
-        if (event instanceof DocumentsReviewed reviewed) {
-            jdbc.update("UPDATE read_model.case_view SET points_rule_met = ? WHERE case_id = ?",
-                    reviewed.meetsPointsRule(), event.caseId());
-            seal(event.caseId(), CaseField.REVIEW, reviewed.review());
-        } else if (event instanceof CaseDenied denied) {
-            jdbc.update("UPDATE read_model.case_view SET denial_reason = ?, appeal_deadline = ? WHERE case_id = ?",
-                    denied.reason().name(), utc(denied.appealDeadline()), event.caseId());
-        } else if (event instanceof CaseCardProduced produced) {
-            jdbc.update("UPDATE read_model.case_view SET card_id = ? WHERE case_id = ?",
-                    produced.cardId(), event.caseId());
-        } else if (event instanceof CardMailed mailed) {
-            seal(event.caseId(), CaseField.DELIVERY, mailed.delivery());
+    private CaseViewBatch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("the case-view projection runs inside an event processor's unit of work");
         }
-    }
-
-    private void seal(UUID caseId, CaseField field, SealedValue value) {
-        if (value == null) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO read_model.case_sealed_field (case_id, field, subject_id, data_class, key_version, ciphertext)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (case_id, field) DO UPDATE SET subject_id = EXCLUDED.subject_id,
-                    data_class = EXCLUDED.data_class, key_version = EXCLUDED.key_version,
-                    ciphertext = EXCLUDED.ciphertext
-                """, caseId, field.name(), value.key().subjectId(), value.key().dataClass().name(),
-                value.key().keyVersion(), value.ciphertext());
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
+            CaseViewBatch batch = new CaseViewBatch(jdbc);
+            unitOfWork.onPrepareCommit(committing -> batch.flush());
+            return batch;
+        });
     }
 
     @ResetHandler
@@ -198,10 +155,6 @@ class CaseViewProjection {
                 instant(rs, "submitted_at"),
                 instant(rs, "last_changed_at"),
                 history);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,312 @@
+package org.mincard.projections.caseview;
+
+import org.mincard.domain.casefile.CardMailed;
+import org.mincard.domain.casefile.CaseCardProduced;
+import org.mincard.domain.casefile.CaseDenied;
+import org.mincard.domain.casefile.CaseFileEvent;
+import org.mincard.domain.casefile.CaseState;
+import org.mincard.domain.casefile.CaseSubmitted;
+import org.mincard.domain.casefile.DenialReason;
+import org.mincard.domain.casefile.DocumentsReviewed;
+import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.shared.AgeBand;
+import org.mincard.domain.shared.CaseType;
+import org.mincard.projections.caseview.SealedField.CaseField;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The events of one unit of work, folded per case and written at once. Flushing reads the current rows of the cases
+ * the batch touches (one query), applies their events in order in memory, and writes the changed rows, the history
+ * rows and the sealed copies in one statement.
+ *
+ * <p>A row's {@code version} is the aggregate sequence of the last state-changing event applied. An event at or below
+ * it changes neither the row nor the sealed copies (its history row already exists and is kept), so a redelivered
+ * older event cannot bring back an earlier delivery address or denial. {@code CardProduced} comes from the
+ * cardholder's stream, which has its own sequence: the card number is the only field it writes, and it always wins.
+ */
+final class CaseViewBatch {
+
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, List<Pending>> byCase = new LinkedHashMap<>();
+    private final Map<FieldKey, SealedValue> cardNumbers = new LinkedHashMap<>();
+
+    CaseViewBatch(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Pending(CaseFileEvent event, long sequence, Instant recordedAt, String actorId,
+                           String actorRole) {
+    }
+
+    private record FieldKey(UUID caseId, CaseField field) {
+    }
+
+    private record HistoryKey(UUID caseId, long sequence) {
+    }
+
+    private record History(UUID caseId, long sequence, String event, Instant occurredAt, String actorId,
+                           String actorRole) {
+    }
+
+    /** One case's row, as read and then changed by the batch's events. */
+    private static final class Row {
+        UUID caseId;
+        CaseType type;
+        UUID siteId;
+        CaseState state;
+        UUID cardholderId;
+        AgeBand ageBand;
+        UUID previousCardId;
+        UUID cardId;
+        Boolean pointsRuleMet;
+        DenialReason denialReason;
+        Instant appealDeadline;
+        Instant submittedAt;
+        Instant lastChangedAt;
+        long version;
+        boolean changed;
+    }
+
+    void add(CaseFileEvent event, long sequence, Instant recordedAt, String actorId, String actorRole) {
+        byCase.computeIfAbsent(event.caseId(), id -> new ArrayList<>())
+                .add(new Pending(event, sequence, recordedAt, actorId, actorRole));
+    }
+
+    void addCardNumber(UUID caseId, SealedValue cardNumber) {
+        cardNumbers.put(new FieldKey(caseId, CaseField.CARD_NUMBER), cardNumber);
+    }
+
+    void flush() {
+        if (byCase.isEmpty() && cardNumbers.isEmpty()) {
+            return;
+        }
+        Map<UUID, Row> rows = byCase.isEmpty() ? Map.of() : load(List.copyOf(byCase.keySet()));
+        List<Row> written = new ArrayList<>();
+        Map<HistoryKey, History> history = new LinkedHashMap<>();
+        Map<FieldKey, SealedValue> sealed = new LinkedHashMap<>();
+        byCase.forEach((caseId, pending) -> {
+            Row row = rows.get(caseId);
+            for (Pending next : pending) {
+                history.putIfAbsent(new HistoryKey(caseId, next.sequence()), new History(caseId, next.sequence(),
+                        next.event().getClass().getSimpleName(), next.recordedAt(), next.actorId(),
+                        next.actorRole()));
+                if (next.event() instanceof CaseSubmitted submitted) {
+                    if (row == null) {
+                        row = submitted(submitted, next.sequence(), next.recordedAt());
+                        seal(sealed, caseId, CaseField.CARD_RECORD, submitted.cardRecord());
+                        seal(sealed, caseId, CaseField.CONTACT, submitted.contact());
+                        seal(sealed, caseId, CaseField.DELIVERY, submitted.delivery());
+                    }
+                } else if (CaseState.changesState(next.event())) {
+                    if (row == null || next.sequence() > row.version) {
+                        advance(row, next.event(), next.sequence(), next.recordedAt(), sealed);
+                    }
+                }
+            }
+            if (row != null && row.changed) {
+                written.add(row);
+            }
+        });
+        sealed.putAll(cardNumbers);
+        write(written, List.copyOf(history.values()), sealed);
+        byCase.clear();
+        cardNumbers.clear();
+    }
+
+    private static Row submitted(CaseSubmitted event, long sequence, Instant recordedAt) {
+        Row row = new Row();
+        row.caseId = event.caseId();
+        row.type = event.type();
+        row.siteId = event.siteId();
+        row.state = CaseState.SUBMITTED;
+        row.cardholderId = event.cardholderId();
+        row.ageBand = event.ageBand();
+        row.previousCardId = event.previousCardId();
+        row.submittedAt = event.submittedAt();
+        row.lastChangedAt = recordedAt;
+        row.version = sequence;
+        row.changed = true;
+        return row;
+    }
+
+    /** Applies a state-changing event; without a row (its submission never reached this view) only the seals. */
+    private static void advance(Row row, CaseFileEvent event, long sequence, Instant recordedAt,
+                                Map<FieldKey, SealedValue> sealed) {
+        if (row != null) {
+            row.state = CaseState.after(event);
+            row.lastChangedAt = recordedAt;
+            row.version = sequence;
+            row.changed = true;
+        }
+        if (event instanceof DocumentsReviewed reviewed) {
+            if (row != null) {
+                row.pointsRuleMet = reviewed.meetsPointsRule();
+            }
+            seal(sealed, event.caseId(), CaseField.REVIEW, reviewed.review());
+        } else if (event instanceof CaseDenied denied && row != null) {
+            row.denialReason = denied.reason();
+            row.appealDeadline = denied.appealDeadline();
+        } else if (event instanceof CaseCardProduced produced && row != null) {
+            row.cardId = produced.cardId();
+        } else if (event instanceof CardMailed mailed) {
+            seal(sealed, event.caseId(), CaseField.DELIVERY, mailed.delivery());
+        }
+    }
+
+    private static void seal(Map<FieldKey, SealedValue> sealed, UUID caseId, CaseField field, SealedValue value) {
+        if (value != null) {
+            sealed.put(new FieldKey(caseId, field), value);
+        }
+    }
+
+    private Map<UUID, Row> load(List<UUID> caseIds) {
+        Map<UUID, Row> rows = new HashMap<>();
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT case_id, case_type, site_id, state, cardholder_id, age_band, previous_card_id, card_id,
+                        points_rule_met, denial_reason, appeal_deadline, submitted_at, last_changed_at, version
+                    FROM read_model.case_view
+                    WHERE case_id = ANY(?::uuid[])
+                    """)) {
+                statement.setArray(1, text(connection, caseIds.stream().map(UUID::toString).toList()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Row row = new Row();
+                        row.caseId = rs.getObject("case_id", UUID.class);
+                        row.type = CaseType.valueOf(rs.getString("case_type"));
+                        row.siteId = rs.getObject("site_id", UUID.class);
+                        row.state = CaseState.valueOf(rs.getString("state"));
+                        row.cardholderId = rs.getObject("cardholder_id", UUID.class);
+                        row.ageBand = AgeBand.valueOf(rs.getString("age_band"));
+                        row.previousCardId = rs.getObject("previous_card_id", UUID.class);
+                        row.cardId = rs.getObject("card_id", UUID.class);
+                        row.pointsRuleMet = (Boolean) rs.getObject("points_rule_met");
+                        String denialReason = rs.getString("denial_reason");
+                        row.denialReason = denialReason == null ? null : DenialReason.valueOf(denialReason);
+                        row.appealDeadline = instant(rs, "appeal_deadline");
+                        row.submittedAt = instant(rs, "submitted_at");
+                        row.lastChangedAt = instant(rs, "last_changed_at");
+                        row.version = rs.getLong("version");
+                        rows.put(row.caseId, row);
+                    }
+                }
+            }
+            return null;
+        });
+        return rows;
+    }
+
+    // Arrays of text, cast in SQL: one statement shape whatever the batch holds, so PostgreSQL can reuse its plan.
+    private static final String WRITE = """
+            WITH views AS (
+                INSERT INTO read_model.case_view AS v (case_id, case_type, site_id, state, cardholder_id, age_band,
+                    previous_card_id, card_id, points_rule_met, denial_reason, appeal_deadline, submitted_at,
+                    last_changed_at, version)
+                SELECT c::uuid, t, s::uuid, st, h::uuid, a, p::uuid, cd::uuid, pr::boolean, dr, ad::timestamptz,
+                    sa::timestamptz, lc::timestamptz, ver::bigint
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS u(c, t, s, st, h, a, p, cd, pr, dr, ad, sa, lc, ver)
+                ON CONFLICT (case_id) DO UPDATE SET state = EXCLUDED.state, card_id = EXCLUDED.card_id,
+                    points_rule_met = EXCLUDED.points_rule_met, denial_reason = EXCLUDED.denial_reason,
+                    appeal_deadline = EXCLUDED.appeal_deadline, last_changed_at = EXCLUDED.last_changed_at,
+                    version = EXCLUDED.version
+                WHERE v.version < EXCLUDED.version
+                RETURNING 1),
+            history AS (
+                INSERT INTO read_model.case_history (case_id, sequence, event, occurred_at, actor_id, actor_role)
+                SELECT c::uuid, q::bigint, e, o::timestamptz, ai, ar
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(c, q, e, o, ai, ar)
+                ON CONFLICT (case_id, sequence) DO NOTHING
+                RETURNING 1),
+            sealed AS (
+                INSERT INTO read_model.case_sealed_field (case_id, field, subject_id, data_class, key_version,
+                    ciphertext)
+                SELECT c::uuid, f, s::uuid, d, k::integer, x
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[]) AS u(c, f, s, d, k, x)
+                ON CONFLICT (case_id, field) DO UPDATE SET subject_id = EXCLUDED.subject_id,
+                    data_class = EXCLUDED.data_class, key_version = EXCLUDED.key_version,
+                    ciphertext = EXCLUDED.ciphertext
+                RETURNING 1)
+            SELECT (SELECT count(*) FROM views) + (SELECT count(*) FROM history) + (SELECT count(*) FROM sealed)
+            """;
+
+    private void write(List<Row> rows, List<History> history, Map<FieldKey, SealedValue> sealed) {
+        if (rows.isEmpty() && history.isEmpty() && sealed.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<FieldKey, SealedValue>> fields = List.copyOf(sealed.entrySet());
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(WRITE)) {
+                int p = 1;
+                statement.setArray(p++, column(connection, rows, row -> row.caseId));
+                statement.setArray(p++, column(connection, rows, row -> row.type.name()));
+                statement.setArray(p++, column(connection, rows, row -> row.siteId));
+                statement.setArray(p++, column(connection, rows, row -> row.state.name()));
+                statement.setArray(p++, column(connection, rows, row -> row.cardholderId));
+                statement.setArray(p++, column(connection, rows, row -> row.ageBand.name()));
+                statement.setArray(p++, column(connection, rows, row -> row.previousCardId));
+                statement.setArray(p++, column(connection, rows, row -> row.cardId));
+                statement.setArray(p++, column(connection, rows, row -> row.pointsRuleMet));
+                statement.setArray(p++, column(connection, rows,
+                        row -> row.denialReason == null ? null : row.denialReason.name()));
+                statement.setArray(p++, column(connection, rows, row -> row.appealDeadline));
+                statement.setArray(p++, column(connection, rows, row -> row.submittedAt));
+                statement.setArray(p++, column(connection, rows, row -> row.lastChangedAt));
+                statement.setArray(p++, column(connection, rows, row -> row.version));
+                statement.setArray(p++, column(connection, history, History::caseId));
+                statement.setArray(p++, column(connection, history, History::sequence));
+                statement.setArray(p++, column(connection, history, History::event));
+                statement.setArray(p++, column(connection, history, History::occurredAt));
+                statement.setArray(p++, column(connection, history, History::actorId));
+                statement.setArray(p++, column(connection, history, History::actorRole));
+                statement.setArray(p++, column(connection, fields, field -> field.getKey().caseId()));
+                statement.setArray(p++, column(connection, fields, field -> field.getKey().field().name()));
+                statement.setArray(p++, column(connection, fields, field -> field.getValue().key().subjectId()));
+                statement.setArray(p++, column(connection, fields,
+                        field -> field.getValue().key().dataClass().name()));
+                statement.setArray(p++, column(connection, fields, field -> field.getValue().key().keyVersion()));
+                statement.setArray(p, connection.createArrayOf("bytea",
+                        fields.stream().map(field -> field.getValue().ciphertext()).toArray(byte[][]::new)));
+                try (ResultSet ignored = statement.executeQuery()) {
+                    return null;
+                }
+            }
+        });
+    }
+
+    private static <T> Array column(Connection connection, List<T> rows, Function<T, Object> value)
+            throws SQLException {
+        List<String> texts = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Object v = value.apply(row);
+            texts.add(v == null ? null : v.toString());
+        }
+        return text(connection, texts);
+    }
+
+    private static Array text(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(new String[0]));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
