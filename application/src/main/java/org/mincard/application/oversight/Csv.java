@@ -1,9 +1,29 @@
 package org.mincard.application.oversight;
 
-/** CSV cells for the auditors' exports. */
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.nio.charset.StandardCharsets;
+
+/** CSV cells and answers for the auditors' exports. */
 public final class Csv {
 
+    /** The header naming the cursor of the next page of an export. */
+    public static final String NEXT_HEADER = "Next-After";
+
     private Csv() {
+    }
+
+    /** A CSV download; {@code nextAfter} (the last row's id when the page was full) goes in {@value #NEXT_HEADER}. */
+    public static ResponseEntity<String> attachment(String filename, CharSequence body, Long nextAfter) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+        if (nextAfter != null) {
+            response.header(NEXT_HEADER, Long.toString(nextAfter));
+        }
+        return response.body(body.toString());
     }
 
     /** RFC 4180 quoting, and a leading quote for values a spreadsheet would run as a formula. */

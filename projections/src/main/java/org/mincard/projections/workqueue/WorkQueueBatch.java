@@ -6,7 +6,6 @@ import org.mincard.domain.shared.CaseType;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.mincard.projections.batch.TextArrays.column;
+import static org.mincard.projections.batch.TextArrays.text;
 
 /**
  * The events of one unit of work, folded per case and written at once. Flushing reads the current rows of the cases
@@ -336,20 +338,6 @@ final class WorkQueueBatch {
                 }
             }
         });
-    }
-
-    private static <T> Array column(Connection connection, List<T> rows, java.util.function.Function<T, Object> value)
-            throws SQLException {
-        List<String> texts = new ArrayList<>(rows.size());
-        for (T row : rows) {
-            Object v = value.apply(row);
-            texts.add(v == null ? null : v.toString());
-        }
-        return text(connection, texts);
-    }
-
-    private static Array text(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray(new String[0]));
     }
 
     private static LocalDate day(Instant at) {

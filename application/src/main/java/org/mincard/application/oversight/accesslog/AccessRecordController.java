@@ -8,7 +8,6 @@ import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +34,6 @@ class AccessRecordController {
 
     static final int MAX_PAGE = 1_000;
     static final int MAX_CSV = 50_000;
-    static final String NEXT_HEADER = "Next-After";
 
     private final AccessRecordSearch search;
 
@@ -90,13 +88,8 @@ class AccessRecordController {
                     .append(Csv.cell(item.flags().stream().map(Enum::name).collect(Collectors.joining(";"))))
                     .append("\r\n");
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-records.csv\"");
-        if (items.size() == size) {
-            response.header(NEXT_HEADER, Long.toString(items.get(items.size() - 1).accessId()));
-        }
-        return response.body(csv.toString());
+        return Csv.attachment("access-records.csv", csv,
+                items.size() == size ? items.get(items.size() - 1).accessId() : null);
     }
 
     private static int bounded(int limit, int max) {

@@ -6,7 +6,6 @@ import org.mincard.application.oversight.Csv;
 import org.mincard.application.oversight.OversightProperties;
 import org.mincard.application.web.RequestProblems;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,13 +89,8 @@ class SearchRecordController {
                     .append(item.terms()).append(',').append(item.matches()).append(',')
                     .append(item.flags().stream().map(Enum::name).collect(Collectors.joining(";"))).append("\r\n");
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"search-records.csv\"");
-        if (items.size() == size) {
-            response.header("Next-After", Long.toString(items.get(items.size() - 1).searchId()));
-        }
-        return response.body(csv.toString());
+        return Csv.attachment("search-records.csv", csv,
+                items.size() == size ? items.get(items.size() - 1).searchId() : null);
     }
 
     private List<SearchRecord> search(String actorId, SearchKind kind, Instant from, Instant to, Long after,
