@@ -15,7 +15,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A rebuild from the event store gives exactly the tables that live processing gave (work queues, case view). */
+/**
+ * A rebuild from the event store gives exactly the tables that live processing gave (work queues, case view, the
+ * retention schedule).
+ */
 class ReplayEqualityIT extends QueueItSupport {
 
     @Autowired
@@ -86,6 +89,37 @@ class ReplayEqualityIT extends QueueItSupport {
     }
 
     @Test
+    void rebuildsTheRetentionScheduleExactly() {
+        UUID handedOver = approvedCase("Sched Handed");
+        act("clerk-a", handedOver, "claim");
+        act("clerk-a", handedOver, "produce-card");
+        act("clerk-a", handedOver, "hand-over");
+        UUID withdrawn = submit("clerk-a", SITE_A, "Sched Withdrawn");
+        act("clerk-a", withdrawn, "withdraw");
+        UUID denied = submit("clerk-b", SITE_B, "Sched Denied");
+        act("clerk-b", denied, "check-in");
+        awaitCaseState(denied, "CHECKED_IN");
+        act("clerk-b", denied, "review", review("FOREIGN_PASSPORT"));
+        act("clerk-b", denied, "deny", Map.of("reason", "INSUFFICIENT_DOCUMENTS"));
+        awaitCaseState(denied, "DENIED");
+        awaitCaughtUp("retention-schedule");
+        Map<String, List<Map<String, Object>>> live = scheduleSnapshot();
+
+        ResponseEntity<Map<String, Object>> started = post("admin", "/api/v1/admin/replays",
+                Map.of("processingGroup", "retention-schedule"));
+        String progressPath = started.getHeaders().getLocation().getPath();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("admin", progressPath).getBody()).containsEntry("done", true));
+        awaitCaughtUp("retention-schedule");
+        Map<String, List<Map<String, Object>>> rebuilt = scheduleSnapshot();
+
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        assertThat(live.get("schedule_item").toString()).contains("CARD_RECORD", "DELIVERY", "REVIEW");
+        assertThat(live.get("schedule_item")).anySatisfy(item -> assertThat(item.get("due_at")).isNotNull());
+        assertThat(rebuilt).isEqualTo(live);
+    }
+
+    @Test
     void refusesToReplayASubscribingProcessor_andAnswersUnknownReplays() {
         ResponseEntity<Map<String, Object>> subscribing = post("admin", "/api/v1/admin/replays",
                 Map.of("processingGroup", "card-registry"));
@@ -120,6 +154,16 @@ class ReplayEqualityIT extends QueueItSupport {
                 "case_sealed_field", jdbc.queryForList("""
                         SELECT case_id, field, subject_id, data_class, key_version, encode(ciphertext, 'hex') AS hex
                         FROM read_model.case_sealed_field ORDER BY case_id, field"""));
+    }
+
+    private Map<String, List<Map<String, Object>>> scheduleSnapshot() {
+        return Map.of(
+                "schedule_source", jdbc.queryForList("SELECT * FROM retention.schedule_source ORDER BY source_id"),
+                "schedule_sealed", jdbc.queryForList(
+                        "SELECT * FROM retention.schedule_sealed ORDER BY source_id, data_class"),
+                "schedule_fact", jdbc.queryForList("SELECT * FROM retention.schedule_fact ORDER BY source_id, fact"),
+                "schedule_item", jdbc.queryForList(
+                        "SELECT * FROM retention.schedule_item ORDER BY cardholder_id, data_class"));
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {

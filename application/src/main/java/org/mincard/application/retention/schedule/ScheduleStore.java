@@ -29,6 +29,9 @@ import java.util.UUID;
 @Component
 public class ScheduleStore {
 
+    /** Cardholders recomputed per round of queries. */
+    private static final int CHUNK = 500;
+
     private final JdbcTemplate jdbc;
     private final RetentionPolicy policy;
 
@@ -115,13 +118,23 @@ public class ScheduleStore {
         recompute(touched);
     }
 
-    /** Recomputes the items of these cardholders with the active policy. */
+    /**
+     * Recomputes the items of these cardholders with the active policy: per chunk of {@value #CHUNK} cardholders,
+     * one query per table read and one delete and one batched insert, not a round trip per cardholder.
+     */
     void recompute(Set<UUID> cardholders) {
         lockAll(cardholders);
-        for (UUID cardholderId : cardholders) {
-            List<ScheduleCalculator.Item> items = ScheduleCalculator.items(cardholderId, sources(cardholderId),
-                    purges(cardholderId), policy);
-            jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ?", cardholderId);
+        List<UUID> all = new ArrayList<>(cardholders);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            Map<UUID, List<ScheduleCalculator.Source>> sources = sources(chunk);
+            Map<UUID, Map<DataClass, Instant>> purges = purges(chunk);
+            List<ScheduleCalculator.Item> items = new ArrayList<>();
+            for (UUID cardholderId : chunk) {
+                items.addAll(ScheduleCalculator.items(cardholderId, sources.getOrDefault(cardholderId, List.of()),
+                        purges.getOrDefault(cardholderId, new EnumMap<>(DataClass.class)), policy));
+            }
+            jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ANY (?::uuid[])", ids(chunk));
             jdbc.batchUpdate("""
                     INSERT INTO retention.schedule_item (cardholder_id, data_class, due_at, rule_id, sealed_at)
                     VALUES (?, ?, ?, ?, ?)
@@ -179,39 +192,60 @@ public class ScheduleStore {
                 UUID.class, sourceId);
     }
 
-    private List<ScheduleCalculator.Source> sources(UUID cardholderId) {
+    /** Every source of these cardholders with its sealed classes and facts, per cardholder. */
+    private Map<UUID, List<ScheduleCalculator.Source>> sources(List<UUID> cardholders) {
         Map<UUID, ScheduleCalculator.Source> sources = new LinkedHashMap<>();
+        String ids = ids(cardholders);
         jdbc.query("""
-                SELECT source_id, kind, site_id, opened_on, appeal_closes_at, appeal_pending
-                FROM retention.schedule_source WHERE cardholder_id = ?""", rs -> {
+                SELECT source_id, kind, cardholder_id, site_id, opened_on, appeal_closes_at, appeal_pending
+                FROM retention.schedule_source WHERE cardholder_id = ANY (?::uuid[])""", rs -> {
             UUID sourceId = rs.getObject(1, UUID.class);
-            Timestamp closes = rs.getTimestamp(5);
+            Timestamp closes = rs.getTimestamp(6);
             sources.put(sourceId, new ScheduleCalculator.Source(sourceId, SourceKind.valueOf(rs.getString(2)),
-                    cardholderId, rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),
+                    rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class),
                     new EnumMap<>(DataClass.class), new HashMap<>(), closes == null ? null : closes.toInstant(),
-                    rs.getBoolean(6)));
-        }, cardholderId);
+                    rs.getBoolean(7)));
+        }, ids);
         jdbc.query("""
                 SELECT s.source_id, s.data_class, s.sealed_at FROM retention.schedule_sealed s
-                JOIN retention.schedule_source o ON o.source_id = s.source_id WHERE o.cardholder_id = ?""", rs -> {
+                JOIN retention.schedule_source o ON o.source_id = s.source_id
+                WHERE o.cardholder_id = ANY (?::uuid[])""", rs -> {
             sources.get(rs.getObject(1, UUID.class)).sealed()
                     .put(DataClass.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant());
-        }, cardholderId);
+        }, ids);
         jdbc.query("""
                 SELECT f.source_id, f.fact, f.occurred_at FROM retention.schedule_fact f
-                JOIN retention.schedule_source o ON o.source_id = f.source_id WHERE o.cardholder_id = ?""", rs -> {
+                JOIN retention.schedule_source o ON o.source_id = f.source_id
+                WHERE o.cardholder_id = ANY (?::uuid[])""", rs -> {
             sources.get(rs.getObject(1, UUID.class)).facts().put(rs.getString(2), rs.getTimestamp(3).toInstant());
-        }, cardholderId);
-        return new ArrayList<>(sources.values());
+        }, ids);
+        Map<UUID, List<ScheduleCalculator.Source>> byHolder = new HashMap<>();
+        sources.values().forEach(source -> byHolder.computeIfAbsent(source.cardholderId(), id -> new ArrayList<>())
+                .add(source));
+        return byHolder;
     }
 
-    private Map<DataClass, Instant> purges(UUID cardholderId) {
-        Map<DataClass, Instant> purges = new EnumMap<>(DataClass.class);
-        jdbc.query("SELECT data_class, purged_at FROM retention.schedule_purge WHERE cardholder_id = ?",
-                rs -> {
-                    purges.put(DataClass.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant());
-                }, cardholderId);
+    private Map<UUID, Map<DataClass, Instant>> purges(List<UUID> cardholders) {
+        Map<UUID, Map<DataClass, Instant>> purges = new HashMap<>();
+        jdbc.query("""
+                SELECT cardholder_id, data_class, purged_at FROM retention.schedule_purge
+                WHERE cardholder_id = ANY (?::uuid[])""", rs -> {
+            purges.computeIfAbsent(rs.getObject(1, UUID.class), id -> new EnumMap<>(DataClass.class))
+                    .put(DataClass.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant());
+        }, ids(cardholders));
         return purges;
+    }
+
+    /** A uuid[] literal (UUIDs need no quoting). */
+    private static String ids(List<UUID> cardholders) {
+        StringBuilder literal = new StringBuilder("{");
+        for (UUID id : cardholders) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append(id);
+        }
+        return literal.append('}').toString();
     }
 
     private static Timestamp ts(Instant instant) {
