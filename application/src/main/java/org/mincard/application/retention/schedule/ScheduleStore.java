@@ -115,7 +115,7 @@ public class ScheduleStore {
                 touched.add(purge.cardholderId());
             }
         }
-        recompute(touched);
+        recomputeLocked(touched);
     }
 
     /**
@@ -124,6 +124,10 @@ public class ScheduleStore {
      */
     void recompute(Set<UUID> cardholders) {
         lockAll(cardholders);
+        recomputeLocked(cardholders);
+    }
+
+    private void recomputeLocked(Set<UUID> cardholders) {
         List<UUID> all = new ArrayList<>(cardholders);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
@@ -172,7 +176,6 @@ public class ScheduleStore {
      * write its stale items last. Whoever takes the lock last reads every fact committed before it plus its own.
      */
     private void lockAll(Set<UUID> cardholderIds) {
-        // Transaction-level advisory locks are re-entrant, so settle's locks may be taken again by recompute.
         long[] keys = cardholderIds.stream().mapToLong(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
                 .sorted().distinct().toArray();
         for (long key : keys) {
