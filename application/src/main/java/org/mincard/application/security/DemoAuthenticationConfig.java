@@ -55,8 +55,8 @@ class DemoAuthenticationConfig {
     }
 
     @Bean
-    AuthenticationMechanism demoAuthentication(UserDetailsService demoUsers) {
-        SecurityProblems problems = new SecurityProblems("Basic realm=\"mincard\"");
+    AuthenticationMechanism demoAuthentication(UserDetailsService demoUsers, RefusalMetrics refusals) {
+        SecurityProblems problems = new SecurityProblems("Basic realm=\"mincard\"", refusals);
         return new AuthenticationMechanism() {
             @Override
             public void configure(HttpSecurity http) throws Exception {

@@ -91,8 +91,9 @@ class JwtAuthenticationConfig {
     }
 
     @Bean
-    AuthenticationMechanism jwtAuthentication(JwtDecoder jwtDecoder, SecuritySettings settings) {
-        SecurityProblems problems = new SecurityProblems("Bearer realm=\"mincard\"");
+    AuthenticationMechanism jwtAuthentication(JwtDecoder jwtDecoder, SecuritySettings settings,
+                                              RefusalMetrics refusals) {
+        SecurityProblems problems = new SecurityProblems("Bearer realm=\"mincard\"", refusals);
         TokenActors actors = new TokenActors(settings.jwt());
         return new AuthenticationMechanism() {
             @Override

@@ -27,15 +27,21 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     private final ObjectMapper json = new ObjectMapper();
     private final String challenge;
+    private final RefusalMetrics refusals;
 
-    /** @param challenge the {@code WWW-Authenticate} value that tells a client how to authenticate */
-    SecurityProblems(String challenge) {
+    /**
+     * @param challenge the {@code WWW-Authenticate} value that tells a client how to authenticate
+     * @param refusals  counts every refusal answered here
+     */
+    SecurityProblems(String challenge, RefusalMetrics refusals) {
         this.challenge = challenge;
+        this.refusals = refusals;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException failure) throws IOException {
+        refusals.refused(request, HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         write(response, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "Authentication required",
                 "This request needs valid credentials.");
@@ -44,6 +50,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException denied) throws IOException {
+        refusals.refused(request, HttpStatus.FORBIDDEN.value());
         write(response, HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden",
                 "Your role may not make this request.");
     }

@@ -114,6 +114,24 @@ class SecurityHardeningIT {
         }
     }
 
+    @Test
+    void countsRefusalsByRuleAndRole_withoutThePathsTheyCarried() {
+        String cardNumber = "4000123412341234";
+        rest.withBasicAuth("auditor", AuthorizationMatrixIT.PASSWORD)
+                .getForEntity("/api/v1/cases/" + UUID.randomUUID() + "/personal-data", String.class);
+        rest.getForEntity("/api/v1/cards/" + cardNumber, String.class);
+
+        String metrics = rest.withBasicAuth("admin", AuthorizationMatrixIT.PASSWORD)
+                .getForObject("/actuator/prometheus", String.class);
+
+        assertThat(metrics).contains("mincard_security_refusals_total{role=\"AUDITOR\","
+                + "rule=\"GET /api/v1/cases/{caseId}/personal-data\",status=\"403\"}");
+        assertThat(metrics).contains("role=\"none\"").contains("status=\"401\"");
+        // The test's own HTTP client records its URIs in the same registry; the service's metrics must not.
+        assertThat(metrics.lines().filter(line -> line.startsWith("mincard_") || line.startsWith("http_server_")))
+                .isNotEmpty().noneMatch(line -> line.contains(cardNumber));
+    }
+
     private TestRestTemplate asClerk() {
         return rest.withBasicAuth("clerk-a", AuthorizationMatrixIT.PASSWORD);
     }
