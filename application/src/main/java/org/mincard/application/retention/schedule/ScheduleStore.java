@@ -46,10 +46,12 @@ public class ScheduleStore {
      */
     static final class Changes {
         private final Set<UUID> touched = new LinkedHashSet<>();
+        /** Sources whose facts changed; their cardholders are looked up once, when the batch settles. */
+        private final Set<UUID> touchedSources = new LinkedHashSet<>();
         private final List<Purged> purged = new ArrayList<>();
 
         boolean isEmpty() {
-            return touched.isEmpty() && purged.isEmpty();
+            return touched.isEmpty() && touchedSources.isEmpty() && purged.isEmpty();
         }
     }
 
@@ -69,22 +71,22 @@ public class ScheduleStore {
                         ON CONFLICT (source_id, data_class)
                         DO UPDATE SET sealed_at = GREATEST(schedule_sealed.sealed_at, EXCLUDED.sealed_at)""",
                         f.sourceId(), f.dataClass().name(), ts(f.at()));
-                touched.addAll(holderOf(f.sourceId()));
+                changes.touchedSources.add(f.sourceId());
             } else if (fact instanceof Occurred f) {
                 jdbc.update("""
                         INSERT INTO retention.schedule_fact (source_id, fact, occurred_at) VALUES (?, ?, ?)
                         ON CONFLICT (source_id, fact) DO UPDATE SET occurred_at = EXCLUDED.occurred_at""",
                         f.sourceId(), f.fact(), ts(f.at()));
-                touched.addAll(holderOf(f.sourceId()));
+                changes.touchedSources.add(f.sourceId());
             } else if (fact instanceof Retracted f) {
                 jdbc.update("DELETE FROM retention.schedule_fact WHERE source_id = ? AND fact = ?",
                         f.sourceId(), f.fact());
-                touched.addAll(holderOf(f.sourceId()));
+                changes.touchedSources.add(f.sourceId());
             } else if (fact instanceof AppealState f) {
                 jdbc.update("""
                         UPDATE retention.schedule_source SET appeal_closes_at = ?, appeal_pending = ?
                         WHERE source_id = ?""", ts(f.closesAt()), f.pending(), f.sourceId());
-                touched.addAll(holderOf(f.sourceId()));
+                changes.touchedSources.add(f.sourceId());
             } else if (fact instanceof Purged f) {
                 jdbc.update("""
                         INSERT INTO retention.schedule_purge (cardholder_id, data_class, purged_at) VALUES (?, ?, ?)
@@ -103,6 +105,7 @@ public class ScheduleStore {
      * the holder recomputed), and recomputes the touched cardholders.
      */
     void settle(Changes changes) {
+        changes.touched.addAll(holdersOf(changes.touchedSources));
         Set<UUID> holders = new LinkedHashSet<>(changes.touched);
         changes.purged.forEach(purge -> holders.add(purge.cardholderId()));
         lockAll(holders);
@@ -190,9 +193,13 @@ public class ScheduleStore {
                 retention.schedule_purge, retention.schedule_item""");
     }
 
-    private List<UUID> holderOf(UUID sourceId) {
-        return jdbc.queryForList("SELECT cardholder_id FROM retention.schedule_source WHERE source_id = ?",
-                UUID.class, sourceId);
+    private List<UUID> holdersOf(Set<UUID> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("""
+                SELECT DISTINCT cardholder_id FROM retention.schedule_source WHERE source_id = ANY (?::uuid[])""",
+                UUID.class, ids(new ArrayList<>(sourceIds)));
     }
 
     /** Every source of these cardholders with its sealed classes and facts, per cardholder. */
@@ -240,9 +247,9 @@ public class ScheduleStore {
     }
 
     /** A uuid[] literal (UUIDs need no quoting). */
-    private static String ids(List<UUID> cardholders) {
+    private static String ids(List<UUID> uuids) {
         StringBuilder literal = new StringBuilder("{");
-        for (UUID id : cardholders) {
+        for (UUID id : uuids) {
             if (literal.length() > 1) {
                 literal.append(',');
             }
