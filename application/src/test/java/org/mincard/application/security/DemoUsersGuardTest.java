@@ -1,5 +1,7 @@
 package org.mincard.application.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.MincardApplication;
 import org.mincard.application.config.EmbeddedPostgresEnvironment;
@@ -10,7 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -28,7 +32,13 @@ class DemoUsersGuardTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(SecuritySettings.class)
+    @Import(RefusalMetrics.class)
     static class Settings {
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
     }
 
     private final ApplicationContextRunner demoContext = new ApplicationContextRunner()
