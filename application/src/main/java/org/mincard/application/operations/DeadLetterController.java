@@ -66,9 +66,7 @@ class DeadLetterController {
             description = "A sequence is one case's events, parked together so they are never applied out of order. "
                     + "Shows counts, times and the failure's exception type; never payloads or messages.")
     DeadLetters list(@RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > MAX_LIST) {
-            throw RequestProblems.invalid("limit", "must be between 1 and " + MAX_LIST);
-        }
+        RequestProblems.between("limit", limit, 1, MAX_LIST);
         List<GroupCount> groups = new ArrayList<>();
         for (String group : processing.eventProcessors().keySet().stream().sorted().toList()) {
             processing.deadLetterQueue(group).ifPresent(queue -> groups.add(
@@ -90,9 +88,7 @@ class DeadLetterController {
             description = "Fix the cause first. Tries each parked sequence once, at most 'max' of them; answers how "
                     + "many succeeded (and left the queue) and how many sequences remain.")
     RetryResult retry(@PathVariable String processingGroup, @RequestParam(defaultValue = "100") int max) {
-        if (max < 1 || max > MAX_RETRY) {
-            throw RequestProblems.invalid("max", "must be between 1 and " + MAX_RETRY);
-        }
+        RequestProblems.between("max", max, 1, MAX_RETRY);
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processingGroup)
                 .orElseThrow(() -> ProblemException.notFound("Dead-letter queue of processing group"));
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing

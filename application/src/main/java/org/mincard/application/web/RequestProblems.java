@@ -18,6 +18,14 @@ public final class RequestProblems {
                 Map.of("errors", List.of(new ApiProblems.FieldProblem(field, rule))));
     }
 
+    /** The value, or a 400 naming the field when it lies outside [min, max] (page sizes, batch limits). */
+    public static int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw invalid(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
     /** 422: the request is well-formed but refers to something we cannot act on. */
     public static ProblemException unprocessable(String field, String rule) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.VALIDATION, "Unprocessable request",

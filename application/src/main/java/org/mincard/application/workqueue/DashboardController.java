@@ -10,6 +10,7 @@ import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.shared.Actor;
 import org.mincard.projections.workqueue.Dashboard;
 import org.mincard.projections.workqueue.GetDashboard;
+import org.mincard.application.web.Csv;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,7 +100,7 @@ class DashboardController {
                         .append(queue.slaBreaches()).append('\n');
             }
             for (Dashboard.ClerkDay clerk : day.clerks()) {
-                String clerkId = cell(clerk.clerkId());
+                String clerkId = Csv.cell(clerk.clerkId());
                 csv.append(prefix).append("clerk_assigned,").append(clerkId).append(',')
                         .append(clerk.assigned()).append('\n');
                 csv.append(prefix).append("clerk_steps_completed,").append(clerkId).append(',')
@@ -111,12 +112,6 @@ class DashboardController {
             rows(csv, prefix, "revocation_reason", day.revocationReasons());
         }
         return csv.toString();
-    }
-
-    /** A user id from the identity provider as one CSV cell: quoted if needed, never read as a formula. */
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.matches("[A-Za-z0-9._:'-]*") ? safe : '"' + safe.replace("\"", "\"\"") + '"';
     }
 
     private static void rows(StringBuilder csv, String prefix, String metric, Map<String, Long> values) {

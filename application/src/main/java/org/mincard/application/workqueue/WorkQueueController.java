@@ -154,10 +154,7 @@ class WorkQueueController {
         Actor actor = currentActor.get();
         WorkQueue workQueue = WorkQueue.fromPath(queue).orElseThrow(() -> ProblemException.notFound("Queue"));
         Optional<AccessPurpose> purpose = purpose(purposeHeader);
-        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
-        if (pageSize < 1 || pageSize > MAX_LIMIT) {
-            throw RequestProblems.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        int pageSize = RequestProblems.between("limit", limit == null ? DEFAULT_LIMIT : limit, 1, MAX_LIMIT);
         QueueCursor cursor = after == null ? null : QueueCursor.decode(after)
                 .orElseThrow(() -> RequestProblems.invalid("after", "must be a cursor from a previous page"));
         Set<UUID> sites = sites(actor, site);

@@ -2,13 +2,11 @@ package org.mincard.application.oversight.accesslog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.mincard.application.oversight.Csv;
 import org.mincard.application.vault.AccessOutcome;
 import org.mincard.application.vault.AccessPurpose;
-import org.mincard.application.web.ApiProblems;
-import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.Csv;
+import org.mincard.application.web.RequestProblems;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,7 +53,7 @@ class AccessRecordController {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                           @RequestParam(required = false) Long after,
                           @RequestParam(defaultValue = "100") int limit) {
-        int size = bounded(limit, MAX_PAGE);
+        int size = RequestProblems.between("limit", limit, 1, MAX_PAGE);
         List<FlaggedAccessRecord> items = search.search(new AccessRecordQuery(actorId, caseId, subjectId, purpose,
                 outcome, from, to, after, size));
         return new AccessRecordPage(items, items.size() < size ? null : items.get(items.size() - 1).accessId());
@@ -73,7 +70,7 @@ class AccessRecordController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                @RequestParam(required = false) Long after,
                                @RequestParam(defaultValue = "10000") int limit) {
-        int size = bounded(limit, MAX_CSV);
+        int size = RequestProblems.between("limit", limit, 1, MAX_CSV);
         List<FlaggedAccessRecord> items = search.search(new AccessRecordQuery(actorId, caseId, subjectId, purpose,
                 outcome, from, to, after, size));
         StringBuilder csv = new StringBuilder("access_id,occurred_at,actor_id,actor_role,site_id,case_id,subject_id,"
@@ -90,13 +87,5 @@ class AccessRecordController {
         }
         return Csv.attachment("access-records.csv", csv,
                 items.size() == size ? items.get(items.size() - 1).accessId() : null);
-    }
-
-    private static int bounded(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, ApiProblems.VALIDATION, "Invalid request",
-                    "limit: must be between 1 and " + max, Map.of());
-        }
-        return limit;
     }
 }

@@ -2,10 +2,9 @@ package org.mincard.application.oversight.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.mincard.application.web.ApiProblems;
-import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.Csv;
+import org.mincard.application.web.RequestProblems;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** The annual transparency report as JSON, CSV or a printable HTML page (by the Accept header). */
 @RestController
@@ -32,21 +30,21 @@ class AnnualReportController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The annual transparency report (counts only; small counts suppressed)")
     AnnualReport json(@RequestParam int year) {
-        return reports.report(valid(year));
+        return reports.report(RequestProblems.between("year", year, 2000, 9999));
     }
 
     @GetMapping(produces = "text/csv")
     @Operation(summary = "The annual report as CSV: section,item,value")
     ResponseEntity<String> csv(@RequestParam int year) {
-        AnnualReport report = reports.report(valid(year));
+        AnnualReport report = reports.report(RequestProblems.between("year", year, 2000, 9999));
         StringBuilder csv = new StringBuilder("section,item,value\r\n");
         for (AnnualReport.Section section : report.sections()) {
             if (section.values().isEmpty()) {
-                csv.append(cell(section.key())).append(",,").append(cell(section.note() == null ? "" : section.note()))
+                csv.append(Csv.cell(section.key())).append(",,").append(Csv.cell(section.note() == null ? "" : section.note()))
                         .append("\r\n");
             }
-            section.values().forEach((item, value) -> csv.append(cell(section.key())).append(',').append(cell(item))
-                    .append(',').append(cell(String.valueOf(value))).append("\r\n"));
+            section.values().forEach((item, value) -> csv.append(Csv.cell(section.key())).append(',').append(Csv.cell(item))
+                    .append(',').append(Csv.cell(String.valueOf(value))).append("\r\n"));
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"annual-report-" + year + ".csv\"")
@@ -56,7 +54,7 @@ class AnnualReportController {
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The annual report as a printable HTML page")
     ResponseEntity<String> html(@RequestParam int year) {
-        AnnualReport report = reports.report(valid(year));
+        AnnualReport report = reports.report(RequestProblems.between("year", year, 2000, 9999));
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Annual transparency report %d</title>
                 <style>body{font-family:sans-serif;max-width:48em;margin:2em auto}table{border-collapse:collapse;
@@ -85,18 +83,4 @@ class AnnualReportController {
                 .body(html.toString());
     }
 
-    private static int valid(int year) {
-        if (year < 2000 || year > 9999) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, ApiProblems.VALIDATION, "Invalid request",
-                    "year: must be between 2000 and 9999", Map.of());
-        }
-        return year;
-    }
-
-    private static String cell(String text) {
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-    }
 }

@@ -2,7 +2,7 @@ package org.mincard.application.oversight.searchlog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.mincard.application.oversight.Csv;
+import org.mincard.application.web.Csv;
 import org.mincard.application.oversight.OversightProperties;
 import org.mincard.application.web.RequestProblems;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -65,7 +65,7 @@ class SearchRecordController {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                           @RequestParam(required = false) Long after,
                           @RequestParam(defaultValue = "100") int limit) {
-        int size = bounded(limit, MAX_PAGE);
+        int size = RequestProblems.between("limit", limit, 1, MAX_PAGE);
         List<SearchRecord> items = search(actorId, kind, from, to, after, size);
         return new SearchRecordPage(items, items.size() < size ? null : items.get(items.size() - 1).searchId());
     }
@@ -78,7 +78,7 @@ class SearchRecordController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                @RequestParam(required = false) Long after,
                                @RequestParam(defaultValue = "10000") int limit) {
-        int size = bounded(limit, MAX_CSV);
+        int size = RequestProblems.between("limit", limit, 1, MAX_CSV);
         List<SearchRecord> items = search(actorId, kind, from, to, after, size);
         StringBuilder csv = new StringBuilder("search_id,occurred_at,actor_id,actor_role,kind,queue,terms,matches,"
                 + "flags\r\n");
@@ -135,12 +135,5 @@ class SearchRecordController {
                     SearchKind.valueOf(row.getString(5)), row.getString(6), row.getInt(7), row.getInt(8),
                     List.copyOf(flags));
         }, args.toArray());
-    }
-
-    private static int bounded(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw RequestProblems.invalid("limit", "must be between 1 and " + max);
-        }
-        return limit;
     }
 }

@@ -52,9 +52,7 @@ class ManifestController {
         if (page < 0) {
             throw RequestProblems.invalid("page", "must be 0 or more");
         }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw RequestProblems.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        RequestProblems.between("size", size, 1, MAX_PAGE_SIZE);
         Long total = jdbc.queryForObject("SELECT count(*) FROM retention.manifest", Long.class);
         List<ManifestSummary> manifests = jdbc.query("""
                 SELECT sweep_id, sequence_no, created_at, sha256, previous_sha256 FROM retention.manifest

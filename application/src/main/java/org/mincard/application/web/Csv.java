@@ -1,4 +1,4 @@
-package org.mincard.application.oversight;
+package org.mincard.application.web;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -6,7 +6,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.nio.charset.StandardCharsets;
 
-/** CSV cells and answers for the auditors' exports. */
+/** CSV cells and downloads: the dashboard, the access and search logs, the annual report. */
 public final class Csv {
 
     /** The header naming the cursor of the next page of an export. */
@@ -26,16 +26,20 @@ public final class Csv {
         return response.body(body.toString());
     }
 
-    /** RFC 4180 quoting, and a leading quote for values a spreadsheet would run as a formula. */
+    /**
+     * One RFC 4180 cell: quoted when it holds a comma, quote or line break. A value a spreadsheet would run as a
+     * formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe and is always quoted.
+     */
     public static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+        if (formula) {
             text = "'" + text;
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+        if (formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
