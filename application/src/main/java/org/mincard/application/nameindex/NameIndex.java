@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Command-side search index of applicants' names: one keyed blind index (HMAC, key outside the database) per
  * normalized name token, per case. The name itself is never stored; without the key an entry reveals nothing.
- * Written in the transaction that submits the case; {@link #forget} erases a cardholder's entries when their card
+ * Written in the transaction that submits the case; {@link #forget} erases cardholders's entries when their card
  * record is purged.
  *
  * <p>Normalization: Unicode NFKD, accents (combining marks) stripped, lower case, split on whitespace, hyphens and
@@ -84,8 +85,16 @@ public class NameIndex {
                 """, UUID.class, indexes, tokens.size(), MAX_CANDIDATES));
     }
 
-    /** Erases every name entry of a cardholder (for retention, when the card record is purged); answers how many. */
-    public int forget(UUID cardholderId) {
-        return jdbc.update("DELETE FROM lookup.name_token WHERE cardholder_id = ?", cardholderId);
+    /** Erases every name entry of these cardholders (for retention, when card records are purged); answers how many. */
+    public int forget(Collection<UUID> cardholderIds) {
+        if (cardholderIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update(connection -> {
+            var statement = connection.prepareStatement(
+                    "DELETE FROM lookup.name_token WHERE cardholder_id = ANY (?::uuid[])");
+            statement.setArray(1, connection.createArrayOf("uuid", cardholderIds.toArray()));
+            return statement;
+        });
     }
 }

@@ -1,13 +1,20 @@
 package org.mincard.application.oversight;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Whether a case or subject was under a legal hold at a moment, so that the access log can flag reads of held
- * records. Retention provides it (it owns the holds).
+ * Whether cases or subjects were under a legal hold at given moments, so that the access log can flag reads of held
+ * records. Retention provides it (it owns the holds). One call answers a whole page of reads.
  */
 public interface LegalHolds {
 
-    boolean held(UUID caseId, UUID subjectId, Instant at);
+    /** One read to check: its case (may be null), its subject, and when it happened. */
+    record Read(UUID caseId, UUID subjectId, Instant at) {
+    }
+
+    /** The positions (0-based) in {@code reads} of the reads made while a hold covered them. */
+    Set<Integer> held(List<Read> reads);
 }

@@ -29,10 +29,6 @@ public record QueueSla(Map<WorkQueue, Map<CaseType, Duration>> byType, Map<WorkQ
         return Map.copyOf(copy);
     }
 
-    public static QueueSla none() {
-        return new QueueSla(Map.of(), Map.of());
-    }
-
     public Optional<Duration> of(WorkQueue queue, CaseType type) {
         Objects.requireNonNull(queue, "queue");
         Duration specific = byType.getOrDefault(queue, Map.of()).get(type);

@@ -18,7 +18,7 @@ class NameIndexPurge implements PurgeListener {
 
     @Override
     public void forget(List<PurgedItem> items) {
-        items.stream().filter(item -> item.dataClass() == DataClass.CARD_RECORD)
-                .map(PurgedItem::cardholderId).distinct().forEach(names::forget);
+        names.forget(items.stream().filter(item -> item.dataClass() == DataClass.CARD_RECORD)
+                .map(PurgedItem::cardholderId).distinct().toList());
     }
 }

@@ -362,14 +362,4 @@ public class Sweeps {
         LOG.warn("Retention schedule not caught up within {}; the sweep plans with what it has (items due but not "
                 + "yet scheduled wait for the next sweep)", properties.sweep().catchUpTimeout());
     }
-
-    /** For the crash-recovery path: items of a sweep by state. */
-    Map<String, Integer> itemStates(UUID sweepId) {
-        Map<String, Integer> states = new java.util.TreeMap<>();
-        jdbc.query("SELECT state, count(*) FROM retention.sweep_item WHERE sweep_id = ? GROUP BY state",
-                rs -> {
-                    states.put(rs.getString(1), rs.getInt(2));
-                }, sweepId);
-        return states;
-    }
 }
