@@ -116,6 +116,9 @@ public class Chainer {
                 gapsSeen.remove(gap);
                 LOG.info("Chain {}: ids {} to {} never committed; linking past them", stream.stream(), expected[0],
                         id - 1);
+            } else if (!gapsSeen.isEmpty()) {
+                // A gap that filled within the grace (a slow commit) is no longer waited for.
+                gapsSeen.remove(stream.stream() + ":" + id);
             }
             String[] values = new String[width];
             for (int i = 0; i < width; i++) {
