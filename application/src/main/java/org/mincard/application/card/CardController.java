@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mincard.application.cardregistry.CardRegistry;
-import org.mincard.application.cardregistry.RegisteredCard;
 import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.cardholder.CardStatus;
 import org.mincard.domain.cardholder.ReinstateCard;

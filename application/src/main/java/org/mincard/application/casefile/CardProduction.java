@@ -3,7 +3,7 @@ package org.mincard.application.casefile;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.mincard.application.cardregistry.CardRegistry;
+import org.mincard.application.card.CardRegistry;
 import org.mincard.domain.cardholder.ProduceCard;
 import org.mincard.domain.casefile.CaseState;
 import org.mincard.domain.casefile.RecordCardProduction;

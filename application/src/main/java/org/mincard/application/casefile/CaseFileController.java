@@ -15,8 +15,6 @@ import org.mincard.application.casefile.CaseRequests.EscalateRequest;
 import org.mincard.application.casefile.CaseRequests.MailRequest;
 import org.mincard.application.casefile.CaseRequests.ReviewRequest;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
-import org.mincard.application.config.LifecycleProperties;
-import org.mincard.application.lifecycle.DocumentCatalogue;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.casefile.AbandonCase;

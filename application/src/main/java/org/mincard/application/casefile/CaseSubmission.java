@@ -1,10 +1,10 @@
 package org.mincard.application.casefile;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mincard.application.blindindex.BlindIndex;
-import org.mincard.application.cardregistry.CardRegistry;
-import org.mincard.application.cardregistry.RegisteredCard;
-import org.mincard.application.nameindex.NameIndex;
+import org.mincard.application.vault.BlindIndex;
+import org.mincard.application.card.CardRegistry;
+import org.mincard.application.card.RegisteredCard;
+import org.mincard.application.workqueue.NameIndex;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
 import org.mincard.application.security.SiteScope;
 import org.mincard.application.web.ApiProblems;

@@ -2,8 +2,8 @@ package org.mincard.application.benchmark;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mincard.application.cardregistry.CardRegistry;
-import org.mincard.application.lifecycle.DocumentCatalogue;
+import org.mincard.application.card.CardRegistry;
+import org.mincard.application.casefile.DocumentCatalogue;
 import org.mincard.domain.cardholder.CardValidityPolicy;
 import org.mincard.domain.cardholder.ProduceCard;
 import org.mincard.domain.cardholder.ReinstateCard;

@@ -3,7 +3,7 @@ package org.mincard.application.retention.compliance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mincard.application.retention.holds.HeldItems;
-import org.mincard.application.retention.policy.RetentionPolicy;
+import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.application.web.RequestProblems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;

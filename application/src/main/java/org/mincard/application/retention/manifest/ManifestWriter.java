@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.mincard.application.retention.policy.RetentionPolicy;
-import org.mincard.application.retention.policy.RetentionRule;
+import org.mincard.domain.retention.RetentionPolicy;
+import org.mincard.domain.retention.RetentionRule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

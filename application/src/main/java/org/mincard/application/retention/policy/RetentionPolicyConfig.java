@@ -1,5 +1,6 @@
 package org.mincard.application.retention.policy;
 
+import org.mincard.domain.retention.RetentionPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,6 +10,6 @@ class RetentionPolicyConfig {
 
     @Bean
     RetentionPolicy retentionPolicy(RetentionProperties properties) {
-        return RetentionPolicy.from(properties);
+        return RetentionPolicy.from(properties.profile(), properties.profiles());
     }
 }

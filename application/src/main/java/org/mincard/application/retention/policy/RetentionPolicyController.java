@@ -1,5 +1,6 @@
 package org.mincard.application.retention.policy;
 
+import org.mincard.domain.retention.RetentionPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;

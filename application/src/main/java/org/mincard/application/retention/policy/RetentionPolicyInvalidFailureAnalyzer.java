@@ -1,5 +1,6 @@
 package org.mincard.application.retention.policy;
 
+import org.mincard.domain.retention.RetentionPolicyInvalid;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

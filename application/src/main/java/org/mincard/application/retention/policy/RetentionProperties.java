@@ -1,10 +1,10 @@
 package org.mincard.application.retention.policy;
 
+import org.mincard.domain.retention.RetentionPolicy.ConfiguredProfile;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Map;
 @ConfigurationProperties("mincard.retention")
 public record RetentionProperties(
         String profile,
-        Map<String, Profile> profiles,
+        Map<String, ConfiguredProfile> profiles,
         Sweep sweep,
         Signing signing,
         Duration complianceGrace) {
@@ -24,17 +24,6 @@ public record RetentionProperties(
         sweep = sweep == null ? new Sweep(false, null, 1000, Duration.ofMinutes(2)) : sweep;
         signing = signing == null ? new Signing(null, null) : signing;
         complianceGrace = complianceGrace == null ? Duration.ofDays(1) : complianceGrace;
-    }
-
-    /** A named, versioned list of rules. */
-    public record Profile(String version, String description, List<Rule> rules) {
-        public Profile {
-            rules = rules == null ? List.of() : List.copyOf(rules);
-        }
-    }
-
-    /** One rule as configured. */
-    public record Rule(String id, String dataClass, String trigger, String delay, String authority) {
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.mincard.application.retention.sweep;
 
-import org.mincard.application.nameindex.NameIndex;
+import org.mincard.application.workqueue.NameIndex;
 import org.mincard.domain.personaldata.DataClass;
 import org.springframework.stereotype.Component;
 

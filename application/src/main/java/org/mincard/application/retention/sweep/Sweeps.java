@@ -9,7 +9,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mincard.application.retention.holds.HeldItems;
 import org.mincard.application.retention.manifest.ManifestWriter;
-import org.mincard.application.retention.policy.RetentionPolicy;
+import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.application.retention.policy.RetentionProperties;
 import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.application.vault.keys.KeyDestruction;

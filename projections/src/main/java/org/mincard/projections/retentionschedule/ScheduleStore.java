@@ -1,13 +1,15 @@
-package org.mincard.application.retention.schedule;
+package org.mincard.projections.retentionschedule;
 
-import org.mincard.application.retention.policy.RetentionPolicy;
-import org.mincard.application.retention.schedule.RetentionFact.AppealState;
-import org.mincard.application.retention.schedule.RetentionFact.ClassSealed;
-import org.mincard.application.retention.schedule.RetentionFact.Occurred;
-import org.mincard.application.retention.schedule.RetentionFact.Purged;
-import org.mincard.application.retention.schedule.RetentionFact.Retracted;
-import org.mincard.application.retention.schedule.RetentionFact.SourceKind;
-import org.mincard.application.retention.schedule.RetentionFact.SourceOpened;
+import org.mincard.domain.retention.RetentionFact;
+import org.mincard.domain.retention.ScheduleCalculator;
+import org.mincard.domain.retention.RetentionPolicy;
+import org.mincard.domain.retention.RetentionFact.AppealState;
+import org.mincard.domain.retention.RetentionFact.ClassSealed;
+import org.mincard.domain.retention.RetentionFact.Occurred;
+import org.mincard.domain.retention.RetentionFact.Purged;
+import org.mincard.domain.retention.RetentionFact.Retracted;
+import org.mincard.domain.retention.RetentionFact.SourceKind;
+import org.mincard.domain.retention.RetentionFact.SourceOpened;
 import org.mincard.domain.personaldata.DataClass;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.mincard.application.config;
+package org.mincard.application.casefile;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

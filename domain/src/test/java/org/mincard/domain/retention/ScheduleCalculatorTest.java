@@ -1,10 +1,7 @@
-package org.mincard.application.retention.schedule;
+package org.mincard.domain.retention;
 
 import org.junit.jupiter.api.Test;
-import org.mincard.application.retention.policy.RetentionPolicy;
-import org.mincard.application.retention.policy.RetentionRule;
-import org.mincard.application.retention.policy.RetentionTrigger;
-import org.mincard.application.retention.schedule.RetentionFact.SourceKind;
+import org.mincard.domain.retention.RetentionFact.SourceKind;
 import org.mincard.domain.personaldata.DataClass;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.mincard.application.cardregistry;
+package org.mincard.application.card;
 
 import org.mincard.domain.cardholder.CardStatus;
 

@@ -1,4 +1,4 @@
-package org.mincard.application.retention.policy;
+package org.mincard.domain.retention;
 
 /**
  * The lifecycle facts a retention rule can start its delay from (docs/retention.md lists the events behind each).

@@ -1,4 +1,4 @@
-package org.mincard.application.retention.schedule;
+package org.mincard.domain.retention;
 
 import org.mincard.domain.personaldata.DataClass;
 

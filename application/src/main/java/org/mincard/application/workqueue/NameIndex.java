@@ -1,6 +1,6 @@
-package org.mincard.application.nameindex;
+package org.mincard.application.workqueue;
 
-import org.mincard.application.blindindex.BlindIndex;
+import org.mincard.application.vault.BlindIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

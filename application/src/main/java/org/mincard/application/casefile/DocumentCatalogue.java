@@ -1,4 +1,4 @@
-package org.mincard.application.lifecycle;
+package org.mincard.application.casefile;
 
 import org.mincard.domain.casefile.DocumentType;
 

@@ -1,4 +1,4 @@
-package org.mincard.application.retention.policy;
+package org.mincard.domain.retention;
 
 import org.mincard.domain.personaldata.DataClass;
 
@@ -37,14 +37,24 @@ public final class RetentionPolicy {
         }
     }
 
+    /** A named, versioned list of rules as configured: classes, triggers and delays as text, validated by {@link #from}. */
+    public record ConfiguredProfile(String version, String description, List<ConfiguredRule> rules) {
+        public ConfiguredProfile {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /** One rule as configured. */
+    public record ConfiguredRule(String id, String dataClass, String trigger, String delay, String authority) {
+    }
+
     /** Validates every profile and answers the active one; throws {@link RetentionPolicyInvalid} naming the rule. */
-    public static RetentionPolicy from(RetentionProperties properties) {
-        if (properties.profiles().isEmpty()) {
+    public static RetentionPolicy from(String active, Map<String, ConfiguredProfile> profiles) {
+        if (profiles.isEmpty()) {
             throw new RetentionPolicyInvalid("No retention profile is configured (mincard.retention.profiles)");
         }
         Map<String, RetentionPolicy> all = new TreeMap<>();
-        properties.profiles().forEach((name, profile) -> all.put(name, validate(name, profile)));
-        String active = properties.profile();
+        profiles.forEach((name, profile) -> all.put(name, validate(name, profile)));
         if (active == null || active.isBlank() || !all.containsKey(active)) {
             throw new RetentionPolicyInvalid("Retention profile '" + active + "' (mincard.retention.profile) is not "
                     + "one of the configured profiles " + all.keySet());
@@ -57,7 +67,7 @@ public final class RetentionPolicy {
         return new RetentionPolicy(profile, version, "", rules);
     }
 
-    private static RetentionPolicy validate(String name, RetentionProperties.Profile profile) {
+    private static RetentionPolicy validate(String name, ConfiguredProfile profile) {
         String where = "Retention profile '" + name + "'";
         if (profile.version() == null || profile.version().isBlank()) {
             throw new RetentionPolicyInvalid(where + " has no version");
@@ -69,7 +79,7 @@ public final class RetentionPolicy {
         Map<String, RetentionRule> ids = new HashMap<>();
         Map<String, RetentionRule> slots = new HashMap<>();
         int index = 0;
-        for (RetentionProperties.Rule configured : profile.rules()) {
+        for (ConfiguredRule configured : profile.rules()) {
             String ruleName = configured.id() == null || configured.id().isBlank()
                     ? "#" + index : "'" + configured.id() + "'";
             String at = where + ", rule " + ruleName;

@@ -1,4 +1,4 @@
-package org.mincard.application.retention.policy;
+package org.mincard.domain.retention;
 
 import org.mincard.domain.personaldata.DataClass;
 

@@ -1,4 +1,4 @@
-package org.mincard.application.replay;
+package org.mincard.application.operations;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;

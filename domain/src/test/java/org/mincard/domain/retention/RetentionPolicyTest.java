@@ -1,4 +1,4 @@
-package org.mincard.application.retention.policy;
+package org.mincard.domain.retention;
 
 import org.junit.jupiter.api.Test;
 import org.mincard.domain.personaldata.DataClass;
@@ -12,24 +12,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RetentionPolicyTest {
 
-    private static RetentionProperties.Rule rule(String id, String dataClass, String trigger, String delay,
+    private static RetentionPolicy.ConfiguredRule rule(String id, String dataClass, String trigger, String delay,
                                                  String authority) {
-        return new RetentionProperties.Rule(id, dataClass, trigger, delay, authority);
+        return new RetentionPolicy.ConfiguredRule(id, dataClass, trigger, delay, authority);
     }
 
-    private static final RetentionProperties.Rule GOOD =
+    private static final RetentionPolicy.ConfiguredRule GOOD =
             rule("contact-decision", "CONTACT", "DECISION_MADE", "P0D", "LRC-1");
 
-    private static RetentionProperties withRules(RetentionProperties.Rule... rules) {
-        List<RetentionProperties.Rule> all = new ArrayList<>(List.of(GOOD));
+    private static Map<String, RetentionPolicy.ConfiguredProfile> withRules(RetentionPolicy.ConfiguredRule... rules) {
+        List<RetentionPolicy.ConfiguredRule> all = new ArrayList<>(List.of(GOOD));
         all.addAll(List.of(rules));
-        return new RetentionProperties("p", Map.of("p", new RetentionProperties.Profile("1", null, all)),
-                null, null, null);
+        return Map.of("p", new RetentionPolicy.ConfiguredProfile("1", null, all));
     }
 
     @Test
     void answersActiveProfileAndRules_whenConfigurationIsValid() {
-        RetentionPolicy policy = RetentionPolicy.from(withRules(
+        RetentionPolicy policy = RetentionPolicy.from("p", withRules(
                 rule("card-lapsed", "card_record", "card-lapsed", "P6M", "LRC-2")));
 
         assertThat(policy.profile()).isEqualTo("p");
@@ -40,7 +39,7 @@ class RetentionPolicyTest {
 
     @Test
     void refusesStartNamingTheRule_whenAuthorityIsMissing() {
-        assertThatThrownBy(() -> RetentionPolicy.from(withRules(
+        assertThatThrownBy(() -> RetentionPolicy.from("p", withRules(
                 rule("review-decision", "REVIEW", "DECISION_MADE", "P0D", " "))))
                 .isInstanceOf(RetentionPolicyInvalid.class)
                 .hasMessageContaining("'review-decision'").hasMessageContaining("authority");
@@ -48,7 +47,7 @@ class RetentionPolicyTest {
 
     @Test
     void refusesStartNamingTheRule_whenTriggerIsUnknown() {
-        assertThatThrownBy(() -> RetentionPolicy.from(withRules(
+        assertThatThrownBy(() -> RetentionPolicy.from("p", withRules(
                 rule("review-x", "REVIEW", "CASE_FORGOTTEN", "P0D", "LRC-1"))))
                 .isInstanceOf(RetentionPolicyInvalid.class)
                 .hasMessageContaining("'review-x'").hasMessageContaining("unknown trigger");
@@ -56,7 +55,7 @@ class RetentionPolicyTest {
 
     @Test
     void refusesStartNamingTheRule_whenDataClassIsUnknown() {
-        assertThatThrownBy(() -> RetentionPolicy.from(withRules(
+        assertThatThrownBy(() -> RetentionPolicy.from("p", withRules(
                 rule("ssn-rule", "SSN", "DECISION_MADE", "P0D", "LRC-1"))))
                 .isInstanceOf(RetentionPolicyInvalid.class)
                 .hasMessageContaining("'ssn-rule'").hasMessageContaining("unknown data class");
@@ -64,7 +63,7 @@ class RetentionPolicyTest {
 
     @Test
     void refusesStartNamingBothRules_whenTwoRulesContradict() {
-        assertThatThrownBy(() -> RetentionPolicy.from(withRules(
+        assertThatThrownBy(() -> RetentionPolicy.from("p", withRules(
                 rule("contact-decision-late", "CONTACT", "DECISION_MADE", "P30D", "LRC-1"))))
                 .isInstanceOf(RetentionPolicyInvalid.class)
                 .hasMessageContaining("'contact-decision-late'").hasMessageContaining("'contact-decision'")
@@ -73,7 +72,7 @@ class RetentionPolicyTest {
 
     @Test
     void refusesStart_whenDelayIsNotAnIsoPeriod() {
-        assertThatThrownBy(() -> RetentionPolicy.from(withRules(
+        assertThatThrownBy(() -> RetentionPolicy.from("p", withRules(
                 rule("review-soon", "REVIEW", "DECISION_MADE", "soon", "LRC-1"))))
                 .isInstanceOf(RetentionPolicyInvalid.class)
                 .hasMessageContaining("'review-soon'").hasMessageContaining("ISO-8601");
@@ -81,24 +80,24 @@ class RetentionPolicyTest {
 
     @Test
     void refusesStart_whenCardLapseRuleTargetsAnotherClass() {
-        assertThatThrownBy(() -> RetentionPolicy.from(withRules(
+        assertThatThrownBy(() -> RetentionPolicy.from("p", withRules(
                 rule("contact-lapse", "CONTACT", "CARD_LAPSED", "P0D", "LRC-1"))))
                 .isInstanceOf(RetentionPolicyInvalid.class).hasMessageContaining("'contact-lapse'");
     }
 
     @Test
     void refusesStart_whenRuleIdsRepeat() {
-        assertThatThrownBy(() -> RetentionPolicy.from(withRules(
+        assertThatThrownBy(() -> RetentionPolicy.from("p", withRules(
                 rule("contact-decision", "REVIEW", "DECISION_MADE", "P0D", "LRC-1"))))
                 .isInstanceOf(RetentionPolicyInvalid.class).hasMessageContaining("same id");
     }
 
     @Test
     void refusesStart_whenActiveProfileIsNotConfigured() {
-        RetentionProperties properties = new RetentionProperties("missing",
-                Map.of("p", new RetentionProperties.Profile("1", null, List.of(GOOD))), null, null, null);
+        Map<String, RetentionPolicy.ConfiguredProfile> profiles =
+                Map.of("p", new RetentionPolicy.ConfiguredProfile("1", null, List.of(GOOD)));
 
-        assertThatThrownBy(() -> RetentionPolicy.from(properties))
+        assertThatThrownBy(() -> RetentionPolicy.from("missing", profiles))
                 .isInstanceOf(RetentionPolicyInvalid.class).hasMessageContaining("'missing'");
     }
 }

@@ -1,13 +1,12 @@
-package org.mincard.application.retention.schedule;
+package org.mincard.domain.retention;
 
-import org.mincard.application.retention.policy.RetentionTrigger;
-import org.mincard.application.retention.schedule.RetentionFact.AppealState;
-import org.mincard.application.retention.schedule.RetentionFact.ClassSealed;
-import org.mincard.application.retention.schedule.RetentionFact.Occurred;
-import org.mincard.application.retention.schedule.RetentionFact.Purged;
-import org.mincard.application.retention.schedule.RetentionFact.Retracted;
-import org.mincard.application.retention.schedule.RetentionFact.SourceKind;
-import org.mincard.application.retention.schedule.RetentionFact.SourceOpened;
+import org.mincard.domain.retention.RetentionFact.AppealState;
+import org.mincard.domain.retention.RetentionFact.ClassSealed;
+import org.mincard.domain.retention.RetentionFact.Occurred;
+import org.mincard.domain.retention.RetentionFact.Purged;
+import org.mincard.domain.retention.RetentionFact.Retracted;
+import org.mincard.domain.retention.RetentionFact.SourceKind;
+import org.mincard.domain.retention.RetentionFact.SourceOpened;
 import org.mincard.domain.cardholder.CardProduced;
 import org.mincard.domain.cardholder.CardSuperseded;
 import org.mincard.domain.cardholder.RenewalPolicy;
@@ -36,8 +35,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.mincard.application.retention.policy.RetentionTrigger.APPEAL_WINDOW_CLOSED;
-import static org.mincard.application.retention.policy.RetentionTrigger.DECISION_MADE;
+import static org.mincard.domain.retention.RetentionTrigger.APPEAL_WINDOW_CLOSED;
+import static org.mincard.domain.retention.RetentionTrigger.DECISION_MADE;
 
 /** Translates lifecycle events into retention facts (docs/retention.md, "Triggers"). */
 public final class RetentionFacts {

@@ -1,4 +1,4 @@
-package org.mincard.application.nameindex;
+package org.mincard.application.workqueue;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.mincard.application.replay;
+package org.mincard.application.operations;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

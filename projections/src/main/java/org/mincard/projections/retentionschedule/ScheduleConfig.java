@@ -1,5 +1,6 @@
-package org.mincard.application.retention.schedule;
+package org.mincard.projections.retentionschedule;
 
+import org.mincard.domain.retention.RetentionFacts;
 import org.mincard.domain.cardholder.RenewalPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

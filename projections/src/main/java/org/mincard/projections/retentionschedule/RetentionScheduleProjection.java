@@ -1,5 +1,7 @@
-package org.mincard.application.retention.schedule;
+package org.mincard.projections.retentionschedule;
 
+import org.mincard.domain.retention.RetentionFact;
+import org.mincard.domain.retention.RetentionFacts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -8,8 +10,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mincard.domain.cardholder.CardholderEvent;
 import org.mincard.domain.casefile.CaseFileEvent;
 import org.mincard.domain.retention.SweepEvent;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup("retention-schedule")
-class RetentionScheduleProjection {
+public class RetentionScheduleProjection {
 
     private static final String CHANGES_RESOURCE = RetentionScheduleProjection.class.getName() + ".changes";
 
@@ -82,8 +82,8 @@ class RetentionScheduleProjection {
         store.reset();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void recomputeIfPolicyChanged() {
+    /** Recomputes every item from the stored facts when the active retention profile differs from the stored one. */
+    public void recomputeIfPolicyChanged() {
         store.recomputeAllIfPolicyChanged();
     }
 }

@@ -1,4 +1,4 @@
-package org.mincard.application.blindindex;
+package org.mincard.application.vault;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.mincard.application.retention.policy;
+package org.mincard.domain.retention;
 
 /** The configured retention policy is refused at start-up; the message names the profile and the rule. */
 public class RetentionPolicyInvalid extends RuntimeException {

@@ -1,8 +1,8 @@
-package org.mincard.application.cardregistry;
+package org.mincard.application.card;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.mincard.application.blindindex.BlindIndex;
+import org.mincard.application.vault.BlindIndex;
 import org.mincard.domain.cardholder.CardProduced;
 import org.mincard.domain.cardholder.CardReinstated;
 import org.mincard.domain.cardholder.CardReportedLost;

@@ -1,8 +1,5 @@
-package org.mincard.application.retention.schedule;
+package org.mincard.domain.retention;
 
-import org.mincard.application.retention.policy.RetentionPolicy;
-import org.mincard.application.retention.policy.RetentionRule;
-import org.mincard.application.retention.policy.RetentionTrigger;
 import org.mincard.domain.personaldata.DataClass;
 
 import java.time.Instant;

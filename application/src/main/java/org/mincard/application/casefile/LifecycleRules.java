@@ -1,6 +1,5 @@
-package org.mincard.application.lifecycle;
+package org.mincard.application.casefile;
 
-import org.mincard.application.config.LifecycleProperties;
 import org.mincard.domain.cardholder.CardValidityPolicy;
 import org.mincard.domain.cardholder.RenewalPolicy;
 import org.mincard.domain.casefile.DocumentType;
