@@ -1,9 +1,10 @@
 package org.mincard.application.oversight;
 
+import org.mincard.application.config.KeyCustodyGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +25,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Signs checkpoints with Ed25519 (the JDK's own provider). The key comes from PEM files named in the configuration;
- * the embedded default generates a pair once into the data directory, owner-only, and warns: a key beside the
- * database it vouches for is weaker than one the database administrator cannot read.
+ * Signs checkpoints with Ed25519 (the JDK's own provider). The private key (PKCS#8 PEM) comes from
+ * {@code mincard.oversight.checkpoints.signing-key.value} or {@code .file}; the public key is derived from it. Only the
+ * embedded demo generates a pair, once, owner-only, into its demo key folder (see KeyCustodyGuard).
  */
 @Component
 class CheckpointSigner {
@@ -35,23 +36,26 @@ class CheckpointSigner {
     private static final String PRIVATE_FILE = "checkpoint-signing.key.pem";
     private static final String PUBLIC_FILE = "checkpoint-signing.pub.pem";
 
+    private static final String SETTING = "mincard.oversight.checkpoints.signing-key";
+
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final String keyId;
 
-    CheckpointSigner(OversightProperties properties) {
+    CheckpointSigner(OversightProperties properties,
+                     @Value("${" + KeyCustodyGuard.GENERATE + ":false}") boolean generate) {
         OversightProperties.Checkpoints settings = properties.checkpoints();
         try {
             KeyPair pair;
-            if (StringUtils.hasText(settings.privateKeyFile()) || StringUtils.hasText(settings.publicKeyFile())) {
-                if (!StringUtils.hasText(settings.privateKeyFile()) || !StringUtils.hasText(settings.publicKeyFile())) {
-                    throw new IllegalStateException("mincard.oversight.checkpoints needs both private-key-file and"
-                            + " public-key-file, or neither");
-                }
-                pair = new KeyPair(readPublic(Path.of(settings.publicKeyFile())),
-                        readPrivate(Path.of(settings.privateKeyFile())));
-            } else {
+            if (settings.signingKey().isSet()) {
+                PrivateKey configured = KeyFactory.getInstance("Ed25519").generatePrivate(
+                        new PKCS8EncodedKeySpec(der(settings.signingKey().read(SETTING))));
+                pair = new KeyPair(derivePublic(configured), configured);
+            } else if (generate) {
                 pair = generatedPair(Path.of(settings.generatedKeyDirectory()));
+            } else {
+                throw new IllegalStateException(SETTING + " is not configured (set " + SETTING + ".value or " + SETTING
+                        + ".file); only the embedded demo generates keys");
             }
             this.privateKey = pair.getPrivate();
             this.publicKey = pair.getPublic();
@@ -106,13 +110,9 @@ class CheckpointSigner {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             writeOwnerOnly(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            LOG.warn("Generated a checkpoint signing key in {}; production should set"
-                    + " mincard.oversight.checkpoints.private-key-file and public-key-file to a key the database"
-                    + " administrator cannot read", directory.toAbsolutePath());
+            LOG.debug("Generated the demo checkpoint signing key in {}", directory.toAbsolutePath());
             return pair;
         }
-        LOG.warn("Checkpoints are signed with the generated key in {}, beside the data it vouches for",
-                directory.toAbsolutePath());
         return new KeyPair(readPublic(publicFile), readPrivate(privateFile));
     }
 
@@ -134,8 +134,25 @@ class CheckpointSigner {
     }
 
     private static byte[] der(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        return der(Files.readString(file, StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] der(String text) {
         return Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", "").strip());
+    }
+
+    /** Ed25519 derives its public key from the 32-byte private seed: regenerate the pair from that seed. */
+    private static PublicKey derivePublic(PrivateKey key) throws GeneralSecurityException {
+        byte[] seed = ((java.security.interfaces.EdECPrivateKey) key).getBytes()
+                .orElseThrow(() -> new GeneralSecurityException("private key bytes unavailable"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+        generator.initialize(255, new java.security.SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+            }
+        });
+        return generator.generateKeyPair().getPublic();
     }
 
     private static String pem(String type, byte[] der) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.mincard.application.config.SecretSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -29,13 +30,15 @@ public record OversightProperties(@Valid @NotNull Chain chain, @Valid @NotNull C
     }
 
     /**
-     * Checkpoint schedule (a Spring cron expression; "-" turns periodic checkpoints off) and signing key: PEM files
-     * (PKCS#8 private key and X.509 public key, as {@code openssl genpkey -algorithm ed25519} and
-     * {@code openssl pkey -pubout} write them) or, when blank, a key pair generated once into
+     * Checkpoint schedule (a Spring cron expression; "-" turns periodic checkpoints off) and signing key: an Ed25519
+     * PKCS#8 PEM private key (as {@code openssl genpkey -algorithm ed25519} writes it) in {@code signing-key.value} or
+     * {@code signing-key.file}; the public key is derived from it. Only the embedded demo generates a pair, into
      * {@code generated-key-directory}.
      */
-    public record Checkpoints(@NotNull String cron, String privateKeyFile, String publicKeyFile,
-                              @NotNull String generatedKeyDirectory) {
+    public record Checkpoints(@NotNull String cron, SecretSetting signingKey, @NotNull String generatedKeyDirectory) {
+        public Checkpoints {
+            signingKey = signingKey == null ? SecretSetting.NONE : signingKey;
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.mincard.application.vault;
 
+import org.mincard.application.config.KeyCustodyGuard;
+import org.mincard.application.config.SecretSetting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,15 +30,36 @@ public class BlindIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlindIndex.class);
 
+    private static final String SETTING = "mincard.blind-index.key";
+
     private final SecretKeySpec key;
 
-    public BlindIndex(@Value("${mincard.blind-index.key:}") String configuredKey,
-                      @Value("${mincard.data-directory}") String dataDirectory) {
-        this.key = new SecretKeySpec(StringUtils.hasText(configuredKey)
-                ? Base64.getDecoder().decode(configuredKey.trim())
-                : keyFile(Path.of(dataDirectory, "keys", "blind-index.key")), "HmacSHA256");
+    /**
+     * The key is {@code mincard.blind-index.key.value} (base64) or {@code .file} (a file holding it); only the
+     * embedded demo ({@link KeyCustodyGuard#GENERATE}) generates one into its demo key folder.
+     */
+    public BlindIndex(@Value("${mincard.blind-index.key.value:}") String configuredKey,
+                      @Value("${mincard.blind-index.key.file:}") String configuredFile,
+                      @Value("${mincard.keys.demo-directory:${mincard.data-directory}/demo-keys}") String demoDirectory,
+                      @Value("${" + KeyCustodyGuard.GENERATE + ":false}") boolean generate) {
+        SecretSetting setting = new SecretSetting(configuredKey,
+                StringUtils.hasText(configuredFile) ? Path.of(configuredFile) : null);
+        byte[] bytes;
+        if (setting.isSet()) {
+            try {
+                bytes = Base64.getDecoder().decode(setting.read(SETTING));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(SETTING + " is not valid base64");
+            }
+        } else if (generate) {
+            bytes = keyFile(Path.of(demoDirectory, "blind-index.key"));
+        } else {
+            throw new IllegalStateException(SETTING + " is not configured (set " + SETTING + ".value or " + SETTING
+                    + ".file); only the embedded demo generates keys");
+        }
+        this.key = new SecretKeySpec(bytes, "HmacSHA256");
         if (key.getEncoded().length < 32) {
-            throw new IllegalStateException("mincard.blind-index.key must hold at least 32 bytes (base64)");
+            throw new IllegalStateException(SETTING + " must hold at least 32 bytes (base64)");
         }
     }
 
@@ -66,8 +89,7 @@ public class BlindIndex {
             new SecureRandom().nextBytes(generated);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, Base64.getEncoder().encodeToString(generated));
-            LOG.warn("Generated a blind-index key in {}. Production must supply its own (mincard.blind-index.key) "
-                    + "and keep it outside the database and its backups.", file);
+            LOG.debug("Generated the demo blind-index key in {}", file);
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the blind-index key file", e);

@@ -1,8 +1,10 @@
 package org.mincard.application.retention.manifest;
 
+import org.mincard.application.config.KeyCustodyGuard;
 import org.mincard.application.retention.policy.RetentionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -24,24 +26,30 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Signs purge manifests with Ed25519. The key comes from {@code mincard.retention.signing.private-key} (PKCS#8 PEM),
- * or from {@code private-key-file}, which the embedded default generates once with owner-only permissions.
+ * Signs purge manifests with Ed25519. The key (PKCS#8 PEM) comes from {@code mincard.retention.signing.key.value} or
+ * {@code .file}; only the embedded demo generates one, into its demo key folder, owner-only.
  */
 @Component
 public class ManifestSigner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManifestSigner.class);
 
+    private static final String SETTING = "mincard.retention.signing.key";
+
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    ManifestSigner(RetentionProperties properties) {
+    ManifestSigner(RetentionProperties properties,
+                   @Value("${" + KeyCustodyGuard.GENERATE + ":false}") boolean generate) {
         try {
-            String pem = properties.signing().privateKey();
-            if (pem == null || pem.isBlank()) {
-                Path file = properties.signing().privateKeyFile();
-                if (file == null) {
-                    throw new IllegalStateException("mincard.retention.signing needs private-key or private-key-file");
+            String pem;
+            if (properties.signing().key().isSet()) {
+                pem = properties.signing().key().read(SETTING);
+            } else {
+                Path file = properties.signing().generatedKeyFile();
+                if (!generate || file == null) {
+                    throw new IllegalStateException(SETTING + " is not configured (set " + SETTING + ".value or "
+                            + SETTING + ".file); only the embedded demo generates keys");
                 }
                 if (!Files.exists(file)) {
                     generate(file);
@@ -98,8 +106,7 @@ public class ManifestSigner {
         }
         Files.writeString(temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
         Files.move(temporary, file);
-        LOG.warn("Generated a manifest signing key in the data directory (owner-only). Production must set "
-                + "mincard.retention.signing.private-key from a secret and publish its public key to auditors.");
+        LOG.debug("Generated the demo manifest signing key in {}", file);
     }
 
     /** Ed25519 derives its public key from the 32-byte private seed: regenerate the pair from that seed. */

@@ -1,5 +1,6 @@
 package org.mincard.application.retention.policy;
 
+import org.mincard.application.config.SecretSetting;
 import org.mincard.domain.retention.RetentionPolicy.ConfiguredProfile;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -38,7 +39,13 @@ public record RetentionProperties(
         }
     }
 
-    /** The Ed25519 key that signs manifests: a PKCS#8 PEM value, or a file (generated if absent). */
-    public record Signing(String privateKey, Path privateKeyFile) {
+    /**
+     * The Ed25519 key that signs manifests, a PKCS#8 PEM: {@code key.value} or {@code key.file}. Only the embedded
+     * demo generates one, into {@code generated-key-file}.
+     */
+    public record Signing(SecretSetting key, Path generatedKeyFile) {
+        public Signing {
+            key = key == null ? SecretSetting.NONE : key;
+        }
     }
 }

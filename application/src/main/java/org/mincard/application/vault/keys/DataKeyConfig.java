@@ -1,5 +1,7 @@
 package org.mincard.application.vault.keys;
 
+import org.mincard.application.config.KeyCustodyGuard;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +14,23 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class DataKeyConfig {
 
-    /** The local KEKs; a KMS or Vault adapter declaring its own {@link KeyEncryptionKeys} bean replaces them. */
+    /**
+     * The KEKs: in a PKCS#11 token when {@code mincard.vault.kek.pkcs11.library} is set, else local (configured, or
+     * the embedded demo's generated key file). An adapter declaring its own {@link KeyEncryptionKeys} bean replaces
+     * them.
+     */
     @Bean
     @ConditionalOnMissingBean(KeyEncryptionKeys.class)
-    KeyEncryptionKeys localKeyEncryptionKeys(KekProperties properties) {
-        return KeyEncryptionKeysLoader.load(properties);
+    KeyEncryptionKeys keyEncryptionKeys(KekProperties properties, Clock clock,
+                                        @Value("${" + KeyCustodyGuard.GENERATE + ":false}") boolean generate) {
+        if (properties.pkcs11().enabled()) {
+            return Pkcs11KeyEncryptionKeys.open(properties.pkcs11(), properties.currentId());
+        }
+        if (properties.keys().isEmpty() && !generate) {
+            throw new IllegalStateException("no KEK is configured (mincard.vault.kek.keys.<id>.value or .file, or"
+                    + " mincard.vault.kek.pkcs11.*); only the embedded demo generates one");
+        }
+        return KeyEncryptionKeysLoader.load(properties, new DestroyedKeks(properties.destroyedRegister(), clock));
     }
 
     @Bean

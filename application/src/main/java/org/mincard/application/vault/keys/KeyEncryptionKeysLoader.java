@@ -38,9 +38,25 @@ final class KeyEncryptionKeysLoader {
     }
 
     static LocalKeyEncryptionKeys load(KekProperties properties) {
+        return load(properties, null);
+    }
+
+    /** Loads the KEKs; refuses any that {@code destroyed} records as destroyed. */
+    static LocalKeyEncryptionKeys load(KekProperties properties, DestroyedKeks destroyed) {
+        Map<String, Path> files = new HashMap<>();
         Map<String, SecretKey> keys = properties.keys().isEmpty()
-                ? fromDirectory(properties.directory())
-                : fromConfiguration(properties.keys());
+                ? fromDirectory(properties.directory(), files)
+                : fromConfiguration(properties.keys(), files);
+        if (destroyed != null) {
+            Map<String, String> gone = destroyed.read();
+            for (String id : new TreeMap<>(keys).keySet()) {
+                if (gone.containsKey(id)) {
+                    throw new IllegalStateException("KEK '" + id + "' was destroyed at " + gone.get(id)
+                            + " and must not be configured again: remove mincard.vault.kek.keys." + id
+                            + " (and its secret) from this node's configuration");
+                }
+            }
+        }
         String current = StringUtils.hasText(properties.currentId()) ? properties.currentId().trim() : null;
         if (current == null) {
             if (keys.size() != 1) {
@@ -54,10 +70,11 @@ final class KeyEncryptionKeysLoader {
                     + "', which is not configured " + new TreeMap<>(keys).keySet());
         }
         LOG.info("Vault KEKs loaded: {}; current KEK '{}'", new TreeMap<>(keys).keySet(), current);
-        return new LocalKeyEncryptionKeys(keys, current);
+        return new LocalKeyEncryptionKeys(keys, files, destroyed, current);
     }
 
-    private static Map<String, SecretKey> fromConfiguration(Map<String, KekProperties.KekSource> sources) {
+    private static Map<String, SecretKey> fromConfiguration(Map<String, KekProperties.KekSource> sources,
+                                                           Map<String, Path> files) {
         Map<String, SecretKey> keys = new HashMap<>();
         sources.forEach((id, source) -> {
             checkId(id);
@@ -68,28 +85,29 @@ final class KeyEncryptionKeysLoader {
             }
             String encoded = hasValue ? source.value() : read(source.file(), id);
             keys.put(id, decode(id, encoded));
+            if (hasFile) {
+                files.put(id, source.file());
+            }
         });
         return keys;
     }
 
-    private static Map<String, SecretKey> fromDirectory(Path directory) {
+    private static Map<String, SecretKey> fromDirectory(Path directory, Map<String, Path> files) {
         Path absolute = directory.toAbsolutePath().normalize();
         try {
             createOwnerOnlyDirectory(absolute);
             if (!hasKekFile(absolute)) {
                 createDefaultKek(absolute.resolve(DEFAULT_KEK_ID + SUFFIX));
-            } else {
-                LOG.warn("Key-encryption keys are read from key files in {} (the embedded default). Production must"
-                        + " supply its own KEK from a secret store or KMS (mincard.vault.kek.keys).", absolute);
             }
             Map<String, SecretKey> keys = new HashMap<>();
-            try (Stream<Path> files = Files.list(absolute)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+            try (Stream<Path> listing = Files.list(absolute)) {
+                for (Path file : listing.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
                     String name = file.getFileName().toString();
                     String id = name.substring(0, name.length() - SUFFIX.length());
                     checkId(id);
                     warnIfReadableByOthers(file);
                     keys.put(id, decode(id, read(file, id)));
+                    files.put(id, file);
                 }
             }
             return keys;
@@ -132,9 +150,7 @@ final class KeyEncryptionKeysLoader {
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
-        LOG.warn("No key-encryption key is configured: created {} for this embedded installation. Production must"
-                + " supply its own KEK (mincard.vault.kek.keys, from a secret store or KMS) and keep it, and its"
-                + " backups, apart from the database backups.", file);
+        LOG.debug("Created the demo KEK {}", file);
     }
 
     private static void warnIfReadableByOthers(Path file) throws IOException {

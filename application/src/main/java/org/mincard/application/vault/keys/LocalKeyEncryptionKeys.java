@@ -5,9 +5,14 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * KEKs held in this process's memory, loaded from configuration or key files. Wrapping is AES-256-GCM with a random
@@ -20,11 +25,24 @@ final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
     private static final int TAG_BITS = 128;
 
     private final Map<String, SecretKey> keys;
+    private final Map<String, Path> files;
+    private final DestroyedKeks destroyed;
     private final String currentKekId;
     private final SecureRandom random = new SecureRandom();
 
     LocalKeyEncryptionKeys(Map<String, SecretKey> keys, String currentKekId) {
-        this.keys = Map.copyOf(keys);
+        this(keys, Map.of(), null, currentKekId);
+    }
+
+    /**
+     * @param files     the key files some KEKs were read from (deleted when that KEK is destroyed)
+     * @param destroyed where destructions are recorded so that a destroyed KEK is refused at the next start
+     */
+    LocalKeyEncryptionKeys(Map<String, SecretKey> keys, Map<String, Path> files, DestroyedKeks destroyed,
+                           String currentKekId) {
+        this.keys = new ConcurrentHashMap<>(keys);
+        this.files = Map.copyOf(files);
+        this.destroyed = destroyed;
         this.currentKekId = Objects.requireNonNull(currentKekId, "currentKekId");
         if (!this.keys.containsKey(currentKekId)) {
             throw new IllegalArgumentException("the current KEK '" + currentKekId + "' is not among the loaded KEKs");
@@ -32,7 +50,40 @@ final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
     }
 
     Set<String> kekIds() {
-        return keys.keySet();
+        return Set.copyOf(keys.keySet());
+    }
+
+    @Override
+    public Set<String> heldKekIds() {
+        return new TreeSet<>(keys.keySet());
+    }
+
+    /**
+     * Forgets the KEK: records its destruction (so a configuration that still names it is refused at the next start),
+     * drops it from memory and deletes the key file it came from, if any. The current KEK cannot be destroyed.
+     */
+    @Override
+    public void destroy(String kekId) {
+        if (currentKekId.equals(kekId)) {
+            throw new IllegalStateException("KEK '" + kekId + "' is the current KEK; rotate to another before"
+                    + " destroying it");
+        }
+        if (destroyed != null) {
+            destroyed.record(kekId);
+        }
+        keys.remove(kekId);
+        Path file = files.get(kekId);
+        if (file != null) {
+            try {
+                if (Files.isWritable(file)) {
+                    Files.write(file, new byte[(int) Files.size(file)]);
+                }
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new IllegalStateException("KEK '" + kekId + "' is forgotten but its key file could not be"
+                        + " deleted: delete it (and its copies) by hand", e);
+            }
+        }
     }
 
     @Override
