@@ -1,6 +1,7 @@
 /**
  * Base wiring: Axon (JDBC event store, serializers, processors) and the embedded PostgreSQL. Depends on no feature;
- * its one public type other features use is {@link org.mincard.application.config.EmbeddedPostgresEnvironment}.
+ * its public types other features use are {@link org.mincard.application.config.EmbeddedPostgresEnvironment}, and
+ * the key custody ({@link org.mincard.application.config.SecretSetting}, {@link org.mincard.application.config.KeyCustodyGuard}).
  */
 @ApplicationModule(displayName = "config", allowedDependencies = {})
 package org.mincard.application.config;

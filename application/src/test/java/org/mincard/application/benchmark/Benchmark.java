@@ -2,6 +2,7 @@ package org.mincard.application.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.mincard.application.MincardApplication;
+import org.mincard.application.config.TestKeys;
 import org.mincard.application.oversight.ChainBenchmark;
 import org.mincard.application.retention.SweepBenchmark;
 import org.mincard.application.vault.VaultBenchmark;
@@ -188,6 +189,10 @@ public final class Benchmark {
                 "--mincard.vault.kek.directory=" + directory.resolve("keys"),
                 "--mincard.vault.read-limit.max-reads=100000000"));
         arguments.addAll(tokens.springArguments());
+        if (arguments.contains("--mincard.security.mode=jwt")) {
+            // Outside the embedded demo every secret key is supplied (KeyCustodyGuard): kept with the saved database.
+            TestKeys.settingsIn(directory.resolve("secrets")).forEach(setting -> arguments.add("--" + setting));
+        }
         return arguments;
     }
 

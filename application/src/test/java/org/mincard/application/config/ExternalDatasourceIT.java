@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,12 +44,15 @@ class ExternalDatasourceIT {
     void usesTheConfiguredServer_whenDatasourceUrlIsSet() throws Exception {
         String url = external.getJdbcUrl("postgres", "city");
 
-        try (RunningService service = RunningService.start(
+        List<String> settings = new ArrayList<>(List.of(
                 "spring.datasource.url=" + url,
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=",
                 // The security work refuses demo users next to an external database unless explicitly allowed.
-                "mincard.security.demo.allow-with-external-database=true")) {
+                "mincard.security.demo.allow-with-external-database=true"));
+        // Outside the embedded demo every secret key comes from outside the database (KeyCustodyGuard).
+        settings.addAll(TestKeys.settings());
+        try (RunningService service = RunningService.start(settings.toArray(String[]::new))) {
             UUID caseId = service.submitCase();
 
             JdbcTemplate city = new JdbcTemplate(service.context().getBean(HikariDataSource.class));

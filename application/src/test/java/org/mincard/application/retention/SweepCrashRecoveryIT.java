@@ -1,6 +1,7 @@
 package org.mincard.application.retention;
 
 import org.junit.jupiter.api.Test;
+import org.mincard.application.config.TestKeys;
 import org.mincard.application.retention.manifest.ManifestSigner;
 import org.mincard.application.retention.sweep.Sweeps;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,13 +112,16 @@ class SweepCrashRecoveryIT {
     private Process startChild(Path log) throws Exception {
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 SweepCrashChild.class.getName(),
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                 "--mincard.security.demo.allow-with-external-database=true",
-                "--mincard.retention.sweep.batch-size=500", "--server.port=0")
+                "--mincard.retention.sweep.batch-size=500", "--server.port=0"));
+        // The child is configured as a real installation: this node's keys, supplied explicitly.
+        TestKeys.sameAs(environment).forEach(setting -> command.add("--" + setting));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

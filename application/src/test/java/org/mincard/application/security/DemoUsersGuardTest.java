@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.MincardApplication;
 import org.mincard.application.config.EmbeddedPostgresEnvironment;
+import org.mincard.application.config.TestKeys;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,7 +21,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -51,7 +54,8 @@ class DemoUsersGuardTest {
         SpringApplicationBuilder application = new SpringApplicationBuilder(MincardApplication.class)
                 .web(WebApplicationType.NONE).profiles("prod");
 
-        assertThatThrownBy(application::run)
+        // Every key supplied from outside, so that the key custody guard lets the start reach the demo-users check.
+        assertThatThrownBy(() -> application.run(TestKeys.arguments()))
                 .isInstanceOf(DemoUsersRefused.class)
                 .hasMessageContaining("[prod]")
                 .hasMessageContaining("mincard.security.mode=demo");
@@ -62,7 +66,8 @@ class DemoUsersGuardTest {
         SpringApplicationBuilder application = new SpringApplicationBuilder(MincardApplication.class)
                 .web(WebApplicationType.NONE);
 
-        assertThatThrownBy(() -> application.run("--spring.datasource.url=" + EXTERNAL_URL))
+        assertThatThrownBy(() -> application.run(Stream.concat(Stream.of("--spring.datasource.url=" + EXTERNAL_URL),
+                Arrays.stream(TestKeys.arguments())).toArray(String[]::new)))
                 .isInstanceOf(DemoUsersRefused.class)
                 .hasMessageContaining("external database")
                 .hasMessageNotContaining(EXTERNAL_URL);

@@ -3,6 +3,7 @@ package org.mincard.application.vault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.MincardApplication;
+import org.mincard.application.config.TestKeys;
 import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.domain.personaldata.Contact;
 import org.mincard.domain.personaldata.DataClass;
@@ -42,10 +43,12 @@ class KeyDestructionAcrossNodesIT {
     void otherNodeAnswersPurged_whenOneNodeDestroysAKeyTheOtherHasCached() {
         nodeA = start();
         Environment a = nodeA.getEnvironment();
-        nodeB = start("spring.datasource.url=" + a.getProperty("spring.datasource.url"),
+        // Node B is configured as a real installation would be: node A's keys, supplied explicitly.
+        nodeB = start(Stream.concat(Stream.of("spring.datasource.url=" + a.getProperty("spring.datasource.url"),
                 "mincard.security.demo.allow-with-external-database=true",
                 "spring.datasource.username=" + a.getProperty("spring.datasource.username"),
-                "spring.datasource.password=" + a.getProperty("spring.datasource.password", ""));
+                "spring.datasource.password=" + a.getProperty("spring.datasource.password", "")),
+                TestKeys.sameAs(a).stream()).toArray(String[]::new));
         UUID subjectId = UUID.randomUUID();
         SealedValue sealed = nodeA.getBean(PersonalDataSealer.class).seal(subjectId, new Contact("555-0199", null));
         PersonalDataGate gateB = nodeB.getBean(PersonalDataGate.class);

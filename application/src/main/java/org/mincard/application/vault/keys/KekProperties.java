@@ -2,6 +2,7 @@ package org.mincard.application.vault.keys;
 
 import org.mincard.application.config.SecretSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.StringUtils;
 
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.Map;
 record KekProperties(String currentId, Map<String, KekSource> keys, Path directory, Pkcs11 pkcs11,
                      Path destroyedRegister) {
 
+    @ConstructorBinding
     KekProperties {
         keys = keys == null ? Map.of() : Map.copyOf(keys);
         directory = directory == null ? Path.of("data", "demo-keys") : directory;

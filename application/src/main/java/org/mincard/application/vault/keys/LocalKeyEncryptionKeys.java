@@ -53,6 +53,11 @@ final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
         return Set.copyOf(keys.keySet());
     }
 
+    /** For tests in this package: the loaded key (it never leaves the package otherwise). */
+    SecretKey keyFor(String kekId) {
+        return keys.get(kekId);
+    }
+
     @Override
     public Set<String> heldKekIds() {
         return new TreeSet<>(keys.keySet());
