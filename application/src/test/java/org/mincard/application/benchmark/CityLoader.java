@@ -40,7 +40,7 @@ import org.mincard.domain.personaldata.Delivery;
 import org.mincard.domain.personaldata.PersonalDataSealer;
 import org.mincard.domain.personaldata.Review;
 import org.mincard.domain.shared.Actor;
-import org.mincard.domain.shared.ActorMetaData;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.domain.shared.ReplacementReason;
@@ -380,7 +380,7 @@ final class CityLoader {
     }
 
     private void send(Object command, Actor actor) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetaData.of(actor)));
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadataFormat.of(actor)));
         commands.incrementAndGet();
     }
 
