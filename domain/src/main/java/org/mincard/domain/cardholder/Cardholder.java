@@ -13,7 +13,6 @@ import org.mincard.domain.shared.Role;
 import org.mincard.domain.shared.TransitionNotAllowed;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -89,14 +88,14 @@ public class Cardholder {
     @CommandHandler
     void handle(RevokeCard command, Actor actor) {
         Card card = requireCard(actor, command.cardId(), "revoke", CardStatus.ACTIVE, CardStatus.REPORTED_LOST);
-        requireRole(actor, card, "revoke a card", Role.SUPERVISOR);
+        actor.requireRole("revoke a card", card.status(), Role.SUPERVISOR);
         apply(new CardRevoked(cardholderId, command.cardId(), command.reason(), command.revokedAt()));
     }
 
     @CommandHandler
     void handle(ReinstateCard command, Actor actor) {
         Card card = requireCard(actor, command.cardId(), "reinstate", CardStatus.REVOKED);
-        requireRole(actor, card, "reinstate a card", Role.SUPERVISOR);
+        actor.requireRole("reinstate a card", card.status(), Role.SUPERVISOR);
         if (cards.values().stream().anyMatch(other -> other.status() == CardStatus.ACTIVE)) {
             throw new ActiveCardExists();
         }
@@ -106,7 +105,7 @@ public class Cardholder {
     @CommandHandler
     void handle(ReportCardLost command, Actor actor) {
         Card card = requireCard(actor, command.cardId(), "report-lost", CardStatus.ACTIVE);
-        requireRole(actor, card, "report a card lost", Role.CLERK, Role.SUPERVISOR);
+        actor.requireRole("report a card lost", card.status(), Role.CLERK, Role.SUPERVISOR);
         apply(new CardReportedLost(cardholderId, command.cardId(), command.reason(), command.reportedAt()));
     }
 
@@ -125,12 +124,6 @@ public class Cardholder {
             }
         }
         throw new TransitionNotAllowed("card", card.status(), action);
-    }
-
-    private static void requireRole(Actor actor, Card card, String what, Role... roles) {
-        if (!Arrays.asList(roles).contains(actor.role())) {
-            throw new PermissionDenied("Your role may not " + what + ".", card.status());
-        }
     }
 
     @EventSourcingHandler

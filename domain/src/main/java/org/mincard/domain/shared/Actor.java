@@ -41,6 +41,22 @@ public record Actor(String userId, Role role, Set<UUID> siteIds, boolean allSite
         return role == Role.SYSTEM;
     }
 
+    /**
+     * Refuses the action unless the actor has one of {@code roles}: the domain's own copy of the URL table's role
+     * rule, so a command that bypasses the API is held to it as well.
+     *
+     * @param what  completes "Your role may not ...", e.g. "revoke a card"
+     * @param state the state of the case or card the action was refused in, or null
+     */
+    public void requireRole(String what, Enum<?> state, Role... roles) {
+        for (Role allowed : roles) {
+            if (role == allowed) {
+                return;
+            }
+        }
+        throw new PermissionDenied("Your role may not " + what + ".", state);
+    }
+
     public boolean worksAt(UUID siteId) {
         return allSites || siteIds.contains(siteId);
     }
