@@ -85,10 +85,10 @@ final class KeyEncryptionKeysLoader {
         checkId(id);
         Path file = directory.resolve(id + SUFFIX);
         try {
-            if (Files.exists(file)) {
+            if (!writeNewKeyFile(file)) {
                 throw new IllegalStateException("KEK file for '" + id + "' exists already");
             }
-            createDefaultKek(file);
+            LOG.info("Created KEK version '{}' in {} (embedded key folder)", id, directory);
             return decode(id, read(file, id));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the file of KEK '" + id + "'", e);
@@ -183,6 +183,16 @@ final class KeyEncryptionKeysLoader {
     }
 
     private static void createDefaultKek(Path file) throws IOException {
+        if (!writeNewKeyFile(file)) {
+            return;
+        }
+        LOG.warn("No key-encryption key is configured: created {} for this embedded installation. Production must"
+                + " supply its own KEK (mincard.vault.kek.keys, from a secret store or KMS) and keep it, and its"
+                + " backups, apart from the database backups.", file);
+    }
+
+    /** Writes 32 random bytes, base64, to a new owner-only file; false if the file exists already. */
+    private static boolean writeNewKeyFile(Path file) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         byte[] encoded = Base64.getEncoder().encode(key);
@@ -194,13 +204,11 @@ final class KeyEncryptionKeysLoader {
             }
             Files.write(file, encoded);
         } catch (FileAlreadyExistsException raced) {
-            return;
+            return false;
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
-        LOG.warn("No key-encryption key is configured: created {} for this embedded installation. Production must"
-                + " supply its own KEK (mincard.vault.kek.keys, from a secret store or KMS) and keep it, and its"
-                + " backups, apart from the database backups.", file);
+        return true;
     }
 
     private static void warnIfReadableByOthers(Path file) throws IOException {
