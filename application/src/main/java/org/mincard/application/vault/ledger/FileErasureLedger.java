@@ -42,12 +42,18 @@ final class FileErasureLedger implements ErasureLedger {
     static final String ZERO_HASH = "0".repeat(64);
     private static final String VERSION = "1";
 
+    /** File locks belong to the whole JVM: two ledgers on one file in one JVM (two contexts) take turns here first. */
+    private static final java.util.concurrent.ConcurrentMap<Path, java.util.concurrent.locks.ReentrantLock> IN_JVM =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path file;
+    private final java.util.concurrent.locks.ReentrantLock inJvm;
     private long knownSize;
     private Head head;
 
     FileErasureLedger(Path file) {
         this.file = file.toAbsolutePath().normalize();
+        this.inJvm = IN_JVM.computeIfAbsent(this.file, f -> new java.util.concurrent.locks.ReentrantLock());
         try {
             Path parent = this.file.getParent();
             if (!Files.isDirectory(parent)) {
@@ -66,9 +72,12 @@ final class FileErasureLedger implements ErasureLedger {
                     Files.createFile(this.file);
                 }
             }
+            inJvm.lock();
             try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 refresh(channel);
+            } finally {
+                inJvm.unlock();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the erasure ledger " + this.file, e);
@@ -80,6 +89,7 @@ final class FileErasureLedger implements ErasureLedger {
         if (entries.isEmpty()) {
             return;
         }
+        inJvm.lock();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             if (channel.size() != knownSize) {
@@ -105,6 +115,8 @@ final class FileErasureLedger implements ErasureLedger {
             head = new Head(sequence, previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the erasure ledger " + file, e);
+        } finally {
+            inJvm.unlock();
         }
     }
 
@@ -112,9 +124,12 @@ final class FileErasureLedger implements ErasureLedger {
     public synchronized Head head() {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() != knownSize) {
+                inJvm.lock();
                 try (FileChannel writable = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                      FileLock ignored = writable.lock()) {
                     refresh(writable);
+                } finally {
+                    inJvm.unlock();
                 }
             }
             return head;
