@@ -1,7 +1,9 @@
 package org.mincard.application.vault.keys;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.mincard.application.vault.ErasureLedger;
 import org.mincard.application.vault.PurgeReference;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
@@ -38,10 +40,16 @@ class KekBenchmarkIT {
     JdbcTemplate jdbc;
 
     @Autowired
+    ErasureLedger ledger;
+
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    RotationProperties rotation;
 
     @Test
     void printsWrapUnwrapAndRotationRates_forTheLocalAndTheHsmKek() throws Exception {
@@ -63,7 +71,7 @@ class KekBenchmarkIT {
     }
 
     private String measure(String name, KeyEncryptionKeys old, KeyEncryptionKeys both) throws Exception {
-        DataKeys underOld = new DataKeys(jdbc, old, new DataKeyCache(0), clock);
+        DataKeys underOld = new DataKeys(jdbc, old, new DataKeyCache(0), clock, ledger);
         long start = System.nanoTime();
         List<SealingKey> keys = new ArrayList<>(KEYS);
         for (int i = 0; i < KEYS; i++) {
@@ -80,7 +88,8 @@ class KekBenchmarkIT {
         }
         double unwrap = KEYS / seconds(start);
 
-        KeyRotations rotations = new KeyRotations(jdbc, new TransactionTemplate(transactionManager), both, 500, clock);
+        KeyRotations rotations = new KeyRotations(jdbc, new TransactionTemplate(transactionManager), both, 500, rotation,
+                clock, new SimpleMeterRegistry());
         start = System.nanoTime();
         KeyRotations.KeyRotation rotation = rotations.start("benchmark");
         KeyRotations.KeyRotation progress;

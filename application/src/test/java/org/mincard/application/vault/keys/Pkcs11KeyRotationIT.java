@@ -2,6 +2,7 @@ package org.mincard.application.vault.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.mincard.application.vault.ErasureLedger;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,9 @@ class Pkcs11KeyRotationIT {
     JdbcTemplate jdbc;
 
     @Autowired
+    ErasureLedger ledger;
+
+    @Autowired
     Clock clock;
 
     @Autowired
@@ -66,7 +70,7 @@ class Pkcs11KeyRotationIT {
         assertThat(keks).isInstanceOf(Pkcs11KeyEncryptionKeys.class);
         assertThat(keks.heldKekIds()).containsExactlyInAnyOrder(OLD, NEW);
         DataKeys beforeRotation = new DataKeys(jdbc,
-                Pkcs11KeyEncryptionKeys.open(SoftHsm.settings(List.of(OLD)), OLD), new DataKeyCache(0), clock);
+                Pkcs11KeyEncryptionKeys.open(SoftHsm.settings(List.of(OLD)), OLD), new DataKeyCache(0), clock, ledger);
         List<SealingKey> keys = IntStream.range(0, 250)
                 .mapToObj(i -> beforeRotation.keyForSealing(UUID.randomUUID(), DataClass.CONTACT)).toList();
         Map<String, Object> copiedBeforeRotation = jdbc.queryForMap(
