@@ -98,7 +98,7 @@ class HostileApiIT {
 
     @Test
     void answersEveryHostileRequestWithAProblem_andStoresNothing() throws Exception {
-        int size = Integer.getInteger("mincard.fuzz.size", 2500);
+        int size = Integer.getInteger("mincard.fuzz.size", 1000);
         JsonNode docs = JSON.readTree(send(new Probe("admin", "GET", "/v3/api-docs", Map.of(), null, "docs",
                 false)).body());
         String caseId = submitOneCase();
