@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never a framework detail, and nothing reaches the event store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class BadInputIT {
 
     private static final String SECRET_LOOKING_VALUE = "123-45-6789";
@@ -260,6 +261,21 @@ class BadInputIT {
 
             assertThat(fieldErrors(problem(response, 400))).as(query).hasSize(1);
         }
+    }
+
+    @Test
+    void keepsTheEmbeddedServersErrorLinesOutOfTheServiceLog(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        String marker = "pg-log-marker-" + java.util.UUID.randomUUID();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                jdbc.queryForObject("SELECT CAST(? AS integer)", Integer.class, marker))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+
+        // PostgreSQL writes its error line (with the value) at once; zonky would pipe it into this log.
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(2))
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> !output.getAll().contains(marker));
     }
 
     @Test
