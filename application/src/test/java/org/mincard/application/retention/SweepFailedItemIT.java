@@ -65,8 +65,9 @@ class SweepFailedItemIT {
         assertThat(first.total()).isEqualTo(25);
         assertThat(first.purged()).isEqualTo(24);
         assertThat(first.failed()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT state FROM retention.sweep_item WHERE sweep_id = ? AND cardholder_id = ?",
-                String.class, first.sweepId(), refused)).isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("""
+                SELECT state FROM retention.sweep_item WHERE sweep_id = ? AND cardholder_id = ?""", String.class,
+                first.sweepId(), refused)).isEqualTo("FAILED");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM vault.data_key WHERE wrapped_key IS NOT NULL",
                 Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT subject_id FROM vault.data_key WHERE wrapped_key IS NOT NULL",

@@ -202,8 +202,7 @@ public class Sweeps {
             int failed = rs.getInt(12);
             int gone = rs.getInt(13);
             return new SweepStatus(rs.getObject(1, UUID.class), SweepState.valueOf(rs.getString(2)), rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+                    rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
                     finished == null ? null : finished.toInstant(), rs.getInt(9), purged + held + failed + gone,
                     purged, held, failed, gone);
         }, sweepId).stream().findFirst();
