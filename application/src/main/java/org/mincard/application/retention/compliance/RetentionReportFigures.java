@@ -1,7 +1,7 @@
 package org.mincard.application.retention.compliance;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.mincard.application.oversight.report.RetentionFigures;
+import org.mincard.application.oversight.RetentionFigures;
 import org.mincard.projections.annualfigures.AnnualFigures;
 import org.mincard.projections.annualfigures.CountAnnualFigures;
 import org.mincard.projections.annualfigures.FigureSection;

@@ -7,10 +7,10 @@ import org.mincard.application.config.ProcessorProgress;
 import org.mincard.application.retention.holds.HeldItems;
 import org.mincard.application.retention.manifest.ManifestWriter;
 import org.mincard.application.retention.policy.RetentionProperties;
+import org.mincard.application.vault.KeyDestruction;
+import org.mincard.application.vault.KeyShredder;
+import org.mincard.application.vault.PurgeReference;
 import org.mincard.domain.retention.RetentionPolicy;
-import org.mincard.application.vault.keys.DataKeys;
-import org.mincard.application.vault.keys.KeyDestruction;
-import org.mincard.application.vault.keys.PurgeReference;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.retention.PersonalDataPurged;
 import org.slf4j.Logger;
@@ -60,7 +60,7 @@ public class Sweeps {
     private final TransactionTemplate transactions;
     private final ProcessorProgress progress;
     private final SweepEventAppender appender;
-    private final DataKeys dataKeys;
+    private final KeyShredder keys;
     private final List<PurgeListener> listeners;
     private final HeldItems holds;
     private final ManifestWriter manifests;
@@ -73,14 +73,14 @@ public class Sweeps {
     private final Counter heldCounter;
 
     Sweeps(JdbcTemplate jdbc, TransactionTemplate transactions, ProcessorProgress progress,
-           SweepEventAppender appender, DataKeys dataKeys, List<PurgeListener> listeners, HeldItems holds,
+           SweepEventAppender appender, KeyShredder keys, List<PurgeListener> listeners, HeldItems holds,
            ManifestWriter manifests, RetentionPolicy policy, RetentionProperties properties, Clock clock,
            ObjectProvider<SweepObserver> observer, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.progress = progress;
         this.appender = appender;
-        this.dataKeys = dataKeys;
+        this.keys = keys;
         this.listeners = listeners;
         this.holds = holds;
         this.manifests = manifests;
@@ -294,7 +294,7 @@ public class Sweeps {
             }
         }
         Instant purgedAt = clock.instant();
-        dataKeys.destroyKeys(purge.stream().map(item -> new KeyDestruction(item.cardholderId(), item.dataClass(),
+        keys.destroyKeys(purge.stream().map(item -> new KeyDestruction(item.cardholderId(), item.dataClass(),
                 new PurgeReference(sweepId, item.ruleId()))).toList());
         List<PurgedItem> purged = purge.stream().map(item -> new PurgedItem(item.cardholderId(), item.dataClass()))
                 .toList();
