@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.mincard.domain.retention.PersonalDataPurged;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.UUID;
 @Component
 class SweepEventAppender {
 
+    static final Actor SWEEP_ACTOR = Actor.system("retention-sweep");
+
     private final EventStorageEngine storage;
 
     SweepEventAppender(EventStorageEngine storage) {
@@ -33,7 +37,9 @@ class SweepEventAppender {
         if (events.isEmpty()) {
             return firstSequence;
         }
-        MetaData metaData = MetaData.with("sweepId", sweepId.toString());
+        // A sweep is work nobody requested at that moment: its facts name the system actor, not "no actor".
+        MetaData metaData = MetaData.with("sweepId", sweepId.toString())
+                .mergedWith(ActorMetadataFormat.of(SWEEP_ACTOR));
         String aggregate = sweepId.toString();
         List<DomainEventMessage<PersonalDataPurged>> messages = new ArrayList<>(events.size());
         long sequence = firstSequence;
