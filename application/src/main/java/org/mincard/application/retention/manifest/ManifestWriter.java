@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.mincard.application.vault.ErasureHorizons;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.domain.retention.RetentionRule;
@@ -40,11 +41,13 @@ public class ManifestWriter {
     private final JdbcTemplate jdbc;
     private final ManifestSigner signer;
     private final RetentionPolicy policy;
+    private final ErasureHorizons horizons;
 
-    ManifestWriter(JdbcTemplate jdbc, ManifestSigner signer, RetentionPolicy policy) {
+    ManifestWriter(JdbcTemplate jdbc, ManifestSigner signer, RetentionPolicy policy, ErasureHorizons horizons) {
         this.jdbc = jdbc;
         this.signer = signer;
         this.policy = policy;
+        this.horizons = horizons;
     }
 
     /** The sweep's header as the sweep table has it. */
@@ -82,6 +85,12 @@ public class ManifestWriter {
                 "noLongerDue", 0));
         Map<String, List<Map<String, Object>>> lists = new TreeMap<>();
         TreeSet<String> ruleIds = new TreeSet<>();
+        // Erasure horizon per purged item: the latest among its destroyed key versions (ADR 0010), as planned now.
+        Map<String, ErasureHorizons.ItemHorizon> horizonByItem = new TreeMap<>();
+        for (ErasureHorizons.ItemHorizon horizon : horizons.ofSweep(sweep.sweepId())) {
+            horizonByItem.merge(horizon.subjectId() + "|" + horizon.dataClass(), horizon, (a, b) ->
+                    a.horizon() == null || (b.horizon() != null && b.horizon().isAfter(a.horizon())) ? b : a);
+        }
         for (Entry entry : entries) {
             String key = entry.outcome().key;
             counts.merge("eligible", 1, Integer::sum);
@@ -94,6 +103,11 @@ public class ManifestWriter {
             lists.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
             if (entry.outcome() == Outcome.PURGED) {
                 ruleIds.add(entry.ruleId());
+                ErasureHorizons.ItemHorizon horizon = horizonByItem.get(entry.subjectId() + "|"
+                        + entry.dataClass().name());
+                item.put("kekId", horizon == null ? null : horizon.kekId());
+                item.put("erasureHorizon", horizon == null || horizon.horizon() == null ? null
+                        : horizon.horizon().toString());
             }
         }
 
@@ -116,7 +130,7 @@ public class ManifestWriter {
         }
 
         Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("format", "mincard-purge-manifest/1");
+        manifest.put("format", "mincard-purge-manifest/2");
         manifest.put("sequence", sequence);
         manifest.put("sweepId", sweep.sweepId().toString());
         manifest.put("trigger", sweep.trigger());
