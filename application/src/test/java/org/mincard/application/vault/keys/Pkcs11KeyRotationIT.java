@@ -8,7 +8,10 @@ import org.mincard.domain.personaldata.KeyReference;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,7 +81,7 @@ class Pkcs11KeyRotationIT {
                 keys.get(0).reference().subjectId());
         assertThat(copiedBeforeRotation.get("kek_id")).isEqualTo(OLD);
 
-        ResponseEntity<JsonNode> started = admin().postForEntity("/api/v1/admin/key-rotations", null, JsonNode.class);
+        ResponseEntity<JsonNode> started = admin().postForEntity("/api/v1/admin/key-rotations", jsonNoBody(), JsonNode.class);
 
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getBody().get("targetKekId").asText()).isEqualTo(NEW);
@@ -108,6 +111,13 @@ class Pkcs11KeyRotationIT {
 
     private static byte[] associatedDataOf(KeyReference reference) {
         return DataKeys.associatedData(reference);
+    }
+
+    /** A body-less POST still declares JSON (the API refuses other media types). */
+    private static HttpEntity<Void> jsonNoBody() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(headers);
     }
 
     private TestRestTemplate admin() {
