@@ -120,7 +120,7 @@ final class OpenIdProvider implements AutoCloseable {
     /** An access token from the token endpoint, by the client-credentials grant. */
     String token(Client client) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth(client.clientId(), SECRET);
+        headers.setBasicAuth(client.clientId(), secret(client));
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("grant_type", "client_credentials");
@@ -128,6 +128,11 @@ final class OpenIdProvider implements AutoCloseable {
         Map<?, ?> answer = new RestTemplate().postForObject(issuer() + "/oauth2/token",
                 new HttpEntity<>(form, headers), Map.class);
         return (String) answer.get("access_token");
+    }
+
+    /** The provider insists on one secret per client. */
+    private static String secret(Client client) {
+        return SECRET + "-" + client.clientId();
     }
 
     @Override
@@ -160,7 +165,7 @@ final class OpenIdProvider implements AutoCloseable {
             return new InMemoryRegisteredClientRepository(CLIENTS.stream().map(client -> RegisteredClient
                     .withId(UUID.randomUUID().toString())
                     .clientId(client.clientId())
-                    .clientSecret("{noop}" + SECRET)
+                    .clientSecret("{noop}" + secret(client))
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                     .scope("mincard")
