@@ -8,8 +8,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.mincard.application.card.CardRegistry;
 import org.mincard.application.card.RegisteredCard;
-import org.mincard.application.oversight.searchlog.SearchKind;
-import org.mincard.application.oversight.searchlog.SearchLog;
+import org.mincard.application.oversight.SearchKind;
+import org.mincard.application.oversight.SearchLog;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.security.SiteScope;
 import org.mincard.application.vault.AccessContext;
@@ -251,7 +251,7 @@ class WorkQueueController {
             requests.add(new UnsealRequest(field.value(), AccessContext.ofCase(field.caseId(),
                     siteOf.get(field.caseId()))));
         }
-        if (!gate.permits(actor, purpose, requests.get(0).context(), DataClass.CARD_RECORD)) {
+        if (!gate.permits(actor, purpose, requests.get(0).context(), requests.get(0).value())) {
             // Refused whole: recorded as refused, nothing decrypted.
             gate.unsealAll(actor, purpose, requests).get(0).orRefuse();
         }
