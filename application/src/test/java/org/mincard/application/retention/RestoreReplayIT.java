@@ -2,6 +2,7 @@ package org.mincard.application.retention;
 
 import org.junit.jupiter.api.Test;
 import org.mincard.application.MincardApplication;
+import org.mincard.application.config.TestKeys;
 import org.mincard.application.vault.ErasureLedger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,6 +52,7 @@ class RestoreReplayIT {
         List<UUID> holders = new ArrayList<>();
         List<UUID> cases = new ArrayList<>();
         Map<String, String> database;
+        List<String> keySettings;
         Path dump = Files.createDirectories(HOME).resolve("before-sweep.dump");
         try (ConfigurableApplicationContext first = new SpringApplicationBuilder(MincardApplication.class).run(own)) {
             RetentionApi clerk = new RetentionApi(rest(first), "clerk-a");
@@ -68,6 +70,7 @@ class RestoreReplayIT {
                       AND data_class IN ('CONTACT', 'DELIVERY') AND due_at <= now()""", Integer.class,
                     (Object) holders.stream().map(UUID::toString).toArray(String[]::new)) == 4);
             database = connection(first.getEnvironment());
+            keySettings = TestKeys.sameAs(first.getEnvironment());
             pgDump(database, dump);
 
             Map<String, Object> sweep = clerk.as("records-officer").sweep();
@@ -89,6 +92,8 @@ class RestoreReplayIT {
         args.add("--spring.flyway.user=" + database.get("ownerUser"));
         args.add("--spring.flyway.password=" + database.get("ownerPassword"));
         args.add("--mincard.security.demo.allow-with-external-database=true");
+        // A node on an external database is a real installation: the first node's keys, supplied explicitly.
+        keySettings.forEach(setting -> args.add("--" + setting));
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MincardApplication.class)
                 .listeners((ApplicationListener<WebServerInitializedEvent>) event ->
                         liveWhenServing.set(liveKeys(owner, holders)))
