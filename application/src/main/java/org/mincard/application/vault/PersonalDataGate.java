@@ -75,7 +75,7 @@ public class PersonalDataGate {
     }
 
     /**
-     * Unseals a batch, answering in the order asked. Throws a 429 {@code ProblemException} (after recording every
+     * Unseals a batch, answering in the order asked. Throws {@link ReadsRateLimited} (after recording every
      * item as rate-limited or refused) when the actor is over the read limit.
      */
     public List<Unsealed> unsealAll(Actor actor, AccessPurpose purpose, List<UnsealRequest> requests) {
@@ -102,7 +102,7 @@ public class PersonalDataGate {
             }
             accessLog.append(Arrays.asList(records));
             count(records);
-            throw VaultProblems.rateLimited(rateLimiter.retryAfter(actor.userId()));
+            throw new ReadsRateLimited(rateLimiter.retryAfter(actor.userId()));
         }
         Map<KeyReference, KeyState> keys = dataKeys.keysForUnsealing(
                 allowed.stream().map(i -> requests.get(i).value().key()).toList());
