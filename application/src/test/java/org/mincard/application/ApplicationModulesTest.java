@@ -7,7 +7,7 @@ import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWithoutRelationships;
@@ -48,7 +48,7 @@ class ApplicationModulesTest {
 
     @Test
     void findsEveryFeatureAsAModule_whenScanningTheService() {
-        assertThat(MODULES.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder(
+        assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
                 "card", "casefile", "config", "operations", "oversight", "retention", "security", "vault", "web",
                 "workqueue");
     }
@@ -67,6 +67,17 @@ class ApplicationModulesTest {
                 .and().areNotAssignableTo(AuthenticationEntryPoint.class)
                 .should().dependOnClassesThat().haveFullyQualifiedName(HttpStatus.class.getName())
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(HttpStatusCode.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void leavesSqlToQueryObjects_whenAControllerReadsATable() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.mincard.application");
+
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName(JdbcTemplate.class.getName())
+                .because("a table is read by a query object of the feature that owns it, not by a controller")
                 .check(classes);
     }
 

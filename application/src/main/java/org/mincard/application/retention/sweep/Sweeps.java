@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.mincard.application.retention.PurgeListener;
+import org.mincard.application.retention.PurgedItem;
 import org.mincard.application.retention.holds.HeldItems;
 import org.mincard.application.retention.manifest.ManifestWriter;
 import org.mincard.domain.retention.RetentionPolicy;
