@@ -1,5 +1,6 @@
 package org.mincard.application.vault;
 
+import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
 
 import java.net.URI;
@@ -14,6 +15,6 @@ public final class ReadsRateLimited extends ProblemException {
     ReadsRateLimited(Duration retryAfter) {
         super(Kind.RATE_LIMITED, TYPE, "Too many personal-data reads",
                 "You have read more personal data than allowed in the current window; try again later.",
-                Map.of("retryAfterSeconds", Math.max(1, retryAfter.toSeconds())));
+                Map.of(ApiProblems.RETRY_AFTER_SECONDS, Math.max(1, retryAfter.toSeconds())));
     }
 }
