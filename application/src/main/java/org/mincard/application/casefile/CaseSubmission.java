@@ -8,7 +8,7 @@ import org.mincard.application.workqueue.NameIndex;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
 import org.mincard.application.security.SiteScope;
 import org.mincard.application.web.RequestProblems;
-import org.mincard.domain.cardholder.CardStatus;
+import org.mincard.domain.cardholder.CardEligibility;
 import org.mincard.domain.cardholder.CardValidityPolicy;
 import org.mincard.domain.cardholder.RenewalPolicy;
 import org.mincard.domain.casefile.SubmitCase;
@@ -21,6 +21,7 @@ import org.mincard.domain.personaldata.SealedValue;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
+import org.mincard.domain.shared.ReplacementReason;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ class CaseSubmission {
     private final PersonalDataSealer sealer;
     private final CardRegistry cards;
     private final CardValidityPolicy validity;
-    private final RenewalPolicy renewal;
+    private final CardEligibility eligibility;
     private final BlindIndex blindIndex;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -65,7 +66,7 @@ class CaseSubmission {
         this.sealer = sealer;
         this.cards = cards;
         this.validity = validity;
-        this.renewal = renewal;
+        this.eligibility = new CardEligibility(renewal);
         this.blindIndex = blindIndex;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -145,7 +146,7 @@ class CaseSubmission {
         if (request.cardNumber() != null && !CardNumber.isWellFormed(request.cardNumber())) {
             throw RequestProblems.invalid("cardNumber", "has an invalid check digit");
         }
-        if ((request.type() == CaseType.REPLACEMENT) != (request.replacementReason() != null)) {
+        if (!ReplacementReason.fits(request.type(), request.replacementReason())) {
             throw RequestProblems.invalid("replacementReason", "is required for REPLACEMENT cases and only for them");
         }
         if (request.applicant().dateOfBirth().isBefore(EARLIEST_BIRTH)) {
@@ -157,15 +158,8 @@ class CaseSubmission {
     }
 
     private void requireEligible(CaseType type, RegisteredCard card, LocalDate today) {
-        boolean eligible = switch (type) {
-            case RENEWAL -> card.status() == CardStatus.ACTIVE && renewal.isOpen(card.expiresOn(), today);
-            case REPLACEMENT -> (card.status() == CardStatus.ACTIVE || card.status() == CardStatus.REPORTED_LOST)
-                    && (card.expiresOn() == null || !today.isAfter(card.expiresOn()));
-            case UPDATE -> card.status() == CardStatus.ACTIVE
-                    && (card.expiresOn() == null || !today.isAfter(card.expiresOn()));
-            case NEW -> true;
-        };
-        if (!eligible) {
+        // The cardholder checks the same rule again when the card is produced; here it refuses the case up front.
+        if (eligibility.check(type, card.status(), card.expiresOn(), today) != CardEligibility.Verdict.ELIGIBLE) {
             throw new CardNotEligible(type, card.status());
         }
     }

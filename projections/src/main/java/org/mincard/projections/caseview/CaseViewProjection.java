@@ -16,7 +16,7 @@ import org.mincard.domain.casefile.DenialReason;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
-import org.mincard.domain.shared.ActorMetaData;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.projections.caseview.SealedField.CaseField;
@@ -61,8 +61,8 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseFileEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
-            @MetaDataValue(ActorMetaData.ACTOR_ID) String actorId,
-            @MetaDataValue(ActorMetaData.ACTOR_ROLE) String actorRole) {
+            @MetaDataValue(ActorMetadataFormat.ACTOR_ID) String actorId,
+            @MetaDataValue(ActorMetadataFormat.ACTOR_ROLE) String actorRole) {
         batch().add(event, sequence, recordedAt, actorId, actorRole);
     }
 
