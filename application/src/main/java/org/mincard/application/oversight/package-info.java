@@ -3,7 +3,7 @@
  * third-party request register, the annual report. Other features write to the search log and feed the report here.
  */
 @ApplicationModule(displayName = "oversight",
-        allowedDependencies = {"security", "vault", "web"})
+        allowedDependencies = {"config", "security", "vault", "web"})
 package org.mincard.application.oversight;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,8 +6,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.mincard.domain.cardholder.CardProduced;
 import org.mincard.domain.casefile.CaseFileEvent;
@@ -19,6 +17,7 @@ import org.mincard.domain.personaldata.SealedValue;
 import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
+import org.mincard.projections.batch.UnitOfWorkBatch;
 import org.mincard.projections.caseview.SealedField.CaseField;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,7 +46,6 @@ import java.util.UUID;
 class CaseViewProjection {
 
     static final String PROCESSING_GROUP = "case-view";
-    private static final String BATCH_RESOURCE = CaseViewProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -72,15 +70,7 @@ class CaseViewProjection {
     }
 
     private CaseViewBatch batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("the case-view projection runs inside an event processor's unit of work");
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            CaseViewBatch batch = new CaseViewBatch(jdbc);
-            unitOfWork.onPrepareCommit(committing -> batch.flush());
-            return batch;
-        });
+        return UnitOfWorkBatch.current(CaseViewProjection.class, () -> new CaseViewBatch(jdbc), CaseViewBatch::flush);
     }
 
     @ResetHandler
