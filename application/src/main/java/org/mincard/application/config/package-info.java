@@ -3,7 +3,8 @@
  * its public types other features use are {@link org.mincard.application.config.EmbeddedPostgresEnvironment}, and
  * the key custody ({@link org.mincard.application.config.SecretSetting}, {@link org.mincard.application.config.KeyCustodyGuard}).
  */
-@ApplicationModule(displayName = "config", allowedDependencies = {})
+@ApplicationModule(displayName = "config",
+        allowedDependencies = {})
 package org.mincard.application.config;
 
 import org.springframework.modulith.ApplicationModule;
