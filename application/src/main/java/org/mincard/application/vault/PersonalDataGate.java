@@ -88,11 +88,11 @@ public class PersonalDataGate {
         List<Integer> allowed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             UnsealRequest request = requests.get(i);
-            RefusalReason refusal = AccessPolicy.refusal(actor, purpose, request.context(), request.value().dataClass());
+            RefusalReason refusal = AccessPolicy.refusal(actor, purpose, request.context(), request.dataClass());
             if (refusal == null) {
                 allowed.add(i);
             } else {
-                answers[i] = new Unsealed.Refused(request.value().dataClass(), refusal);
+                answers[i] = new Unsealed.Refused(request.dataClass(), refusal);
                 records[i] = record(now, actor, purpose, request, AccessOutcome.REFUSED, refusal);
             }
         }
@@ -104,11 +104,17 @@ public class PersonalDataGate {
             count(records);
             throw VaultProblems.rateLimited(rateLimiter.retryAfter(actor.userId()));
         }
-        Map<KeyReference, KeyState> keys = dataKeys.keysForUnsealing(
-                allowed.stream().map(i -> requests.get(i).value().key()).toList());
+        Map<KeyReference, KeyState> keys = dataKeys.keysForUnsealing(allowed.stream()
+                .map(i -> requests.get(i).value()).filter(Objects::nonNull).map(SealedValue::key).toList());
         for (int i : allowed) {
             UnsealRequest request = requests.get(i);
             SealedValue value = request.value();
+            if (value == null) {
+                // The purge removed the copies too: still a read of a purged class, and recorded as one.
+                answers[i] = new Unsealed.Purged(request.dataClass());
+                records[i] = record(now, actor, purpose, request, AccessOutcome.PURGED, null);
+                continue;
+            }
             KeyState state = keys.get(value.key());
             if (state instanceof KeyState.Live live) {
                 byte[] plaintext = SealCipher.open(value.key(), live.key(), value.ciphertext());
@@ -143,9 +149,8 @@ public class PersonalDataGate {
     private static AccessRecord record(Instant now, Actor actor, AccessPurpose purpose, UnsealRequest request,
                                        AccessOutcome outcome, RefusalReason refusal) {
         AccessContext context = request.context();
-        KeyReference key = request.value().key();
         return new AccessRecord(now, actor.userId(), actor.role(), site(actor, context), context.caseId(),
-                key.subjectId(), key.dataClass(), purpose, outcome, refusal, context.requestReference());
+                request.subjectId(), request.dataClass(), purpose, outcome, refusal, context.requestReference());
     }
 
     /** The case's site when the caller knows it, else the actor's site when the actor works at exactly one. */
