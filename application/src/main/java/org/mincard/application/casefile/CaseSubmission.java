@@ -60,11 +60,13 @@ class CaseSubmission {
     private final TransactionTemplate transaction;
     private final SiteScope siteScope;
     private final NameIndex nameIndex;
+    private final IdempotencyRecords idempotency;
     private final Clock clock;
 
     CaseSubmission(CommandGateway commands, PersonalDataSealer sealer, CardRegistry cards,
                    CardValidityPolicy validity, RenewalPolicy renewal, BlindIndex blindIndex, JdbcTemplate jdbc,
-                   TransactionTemplate transaction, SiteScope siteScope, NameIndex nameIndex, Clock clock) {
+                   TransactionTemplate transaction, SiteScope siteScope, NameIndex nameIndex,
+                   IdempotencyRecords idempotency, Clock clock) {
         this.commands = commands;
         this.sealer = sealer;
         this.cards = cards;
@@ -75,6 +77,7 @@ class CaseSubmission {
         this.transaction = transaction;
         this.siteScope = siteScope;
         this.nameIndex = nameIndex;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -118,11 +121,7 @@ class CaseSubmission {
         try {
             return transaction.execute(status -> {
                 if (idempotencyKey != null) {
-                    jdbc.update("""
-                            INSERT INTO lookup.idempotent_request (idempotency_key, actor_id, request_fingerprint,
-                                case_id, cardholder_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                            """, idempotencyKey, actor.userId(), fingerprint, caseId, finalCardholderId,
-                            now.atOffset(ZoneOffset.UTC));
+                    idempotency.store(idempotencyKey, actor, fingerprint, caseId, finalCardholderId, now);
                 }
                 nameIndex.index(caseId, finalCardholderId, request.applicant().legalName());
                 commands.sendAndWait(command);
@@ -180,20 +179,14 @@ class CaseSubmission {
     private static final java.net.URI URI_NOT_ELIGIBLE = java.net.URI.create("urn:mincard:problem:card-not-eligible");
 
     private Optional<Accepted> earlierAnswer(String key, Actor actor, byte[] fingerprint) {
-        return jdbc.query("""
-                        SELECT request_fingerprint, case_id, cardholder_id FROM lookup.idempotent_request
-                        WHERE idempotency_key = ? AND actor_id = ?
-                        """,
-                (rs, row) -> {
-                    if (!Arrays.equals(rs.getBytes("request_fingerprint"), fingerprint)) {
-                        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.CONFLICT,
-                                "Idempotency key reused",
-                                "This Idempotency-Key was already used for a different request.",
-                                Map.of("code", "idempotency-key-reused"));
-                    }
-                    return new Accepted(rs.getObject("case_id", UUID.class),
-                            rs.getObject("cardholder_id", UUID.class), true);
-                }, key, actor.userId()).stream().findFirst();
+        return idempotency.find(key, actor).map(stored -> {
+            if (!java.security.MessageDigest.isEqual(stored.fingerprint(), fingerprint)) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.CONFLICT,
+                        "Idempotency key reused", "This Idempotency-Key was already used for a different request.",
+                        Map.of("code", "idempotency-key-reused"));
+            }
+            return new Accepted(stored.caseId(), stored.cardholderId(), true);
+        });
     }
 
     /** A keyed fingerprint of the request, so a reused key with another body is recognised without storing it. */
