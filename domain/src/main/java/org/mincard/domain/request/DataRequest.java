@@ -31,15 +31,16 @@ public class DataRequest {
     @CommandHandler
     DataRequest(RegisterDataRequest command) {
         apply(new DataRequestRegistered(command.requestId(), command.requesterType(), command.instrument(),
-                command.scope().caseIds(), command.scope().subjectIds(), command.scope().description(),
+                command.scope().caseIds(), command.scope().subjectIds(), command.scope().records(),
                 command.receivedOn()));
     }
 
     @CommandHandler
     void handle(AssignCounselReviewer command) {
         require(DataRequestState.REGISTERED, "assign counsel");
-        if (command.counselReviewerId().isBlank() || command.counselReviewerId().length() > 255) {
-            throw new IllegalArgumentException("counselReviewerId: must be 1 to 255 characters");
+        if (!CounselReviewerId.isWellFormed(command.counselReviewerId())) {
+            throw new IllegalArgumentException("counselReviewerId: must be a staff user id (1-128 letters, digits"
+                    + " or . _ : -), not a name or an e-mail address");
         }
         apply(new CounselReviewerAssigned(requestId, command.counselReviewerId()));
     }

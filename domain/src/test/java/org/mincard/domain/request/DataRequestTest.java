@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DataRequestTest {
@@ -27,7 +28,7 @@ class DataRequestTest {
 
     private static DataRequestRegistered registered() {
         return new DataRequestRegistered(REQUEST, RequesterType.IMMIGRATION_ENFORCEMENT,
-                LegalInstrument.ADMINISTRATIVE_SUBPOENA, List.of(CASE), List.of(), "Card records of one case",
+                LegalInstrument.ADMINISTRATIVE_SUBPOENA, List.of(CASE), List.of(), List.of(RequestedRecord.CARD_RECORD),
                 RECEIVED);
     }
 
@@ -45,7 +46,7 @@ class DataRequestTest {
 
                 .when(new RegisterDataRequest(REQUEST, RequesterType.IMMIGRATION_ENFORCEMENT,
                         LegalInstrument.ADMINISTRATIVE_SUBPOENA, new RequestScope(List.of(CASE), List.of(),
-                        "Card records of one case"), RECEIVED))
+                        List.of(RequestedRecord.CARD_RECORD)), RECEIVED))
 
                 .expectEvents(registered());
     }
@@ -123,10 +124,23 @@ class DataRequestTest {
     }
 
     @Test
-    void refusesAScopeDescription_whenLongerThanTheLimit() {
-        String tooLong = "x".repeat(RequestScope.MAX_DESCRIPTION + 1);
+    void refusesAScope_whenItNamesNoKindOfRecordOrTheLegacyCode() {
+        assertThatThrownBy(() -> new RequestScope(List.of(CASE), List.of(), List.of()))
+                .hasMessageContaining("requestedRecords");
+        assertThatThrownBy(() -> new RequestScope(List.of(CASE), List.of(), List.of(RequestedRecord.UNSPECIFIED)))
+                .hasMessageContaining("requestedRecords");
+    }
 
-        assertThatThrownBy(() -> new RequestScope(List.of(CASE), List.of(), tooLong))
-                .hasMessageContaining("description");
+    @Test
+    void refusesCounsel_whenNamedByANameOrAnEmailAddress() {
+        fixture.given(registered())
+
+                .when(new AssignCounselReviewer(REQUEST, "jane.doe@example.org"))
+
+                .expectException(IllegalArgumentException.class);
+        assertThat(List.of("Jane Doe", "jane.doe@example.org", "", "-x", "x".repeat(129)))
+                .noneMatch(CounselReviewerId::isWellFormed);
+        assertThat(List.of("counsel-7", "d0000000-0000-4000-8000-000000000006", "ad:counsel.1"))
+                .allMatch(CounselReviewerId::isWellFormed);
     }
 }

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mincard.application.web.ProblemException;
 import org.mincard.application.web.RequestProblems;
+import org.mincard.domain.retention.AuthorityReference;
+import org.mincard.domain.retention.HoldReason;
 import org.mincard.domain.retention.HoldScope;
 import org.mincard.domain.retention.PlaceLegalHold;
 import org.mincard.domain.retention.ReleaseLegalHold;
@@ -40,8 +42,12 @@ class LegalHoldController {
         this.clock = clock;
     }
 
+    /**
+     * A hold's scope, its reason as a code and its authority as a reference (docket, order or certificate number):
+     * never free text, because both stay in the hold's event and the hash-chained hold log.
+     */
     record PlaceHoldRequest(List<UUID> caseIds, List<UUID> subjectIds, UUID siteId, LocalDate from, LocalDate to,
-                            String reason, String authority) {
+                            HoldReason reason, String authority) {
     }
 
     record ReleaseHoldRequest(String authority) {
@@ -56,8 +62,11 @@ class LegalHoldController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Place a legal hold (scope: case ids, subject ids, or a site and date range)")
     HoldView place(@RequestBody PlaceHoldRequest request) {
-        require(request.reason(), "reason", 500);
-        require(request.authority(), "authority", 200);
+        if (request.reason() == null || !request.reason().selectable()) {
+            throw RequestProblems.invalid("reason", "must be one of " + Arrays.stream(HoldReason.values())
+                    .filter(HoldReason::selectable).map(Enum::name).toList());
+        }
+        requireReference(request.authority());
         HoldScope scope;
         try {
             scope = new HoldScope(request.caseIds(), request.subjectIds(), request.siteId(), request.from(),
@@ -66,17 +75,17 @@ class LegalHoldController {
             throw RequestProblems.invalid("scope", "must name case ids, subject ids, or a site with from <= to");
         }
         UUID holdId = UUID.randomUUID();
-        commands.sendAndWait(new PlaceLegalHold(holdId, scope, request.reason().strip(),
-                request.authority().strip(), clock.instant()));
+        commands.sendAndWait(new PlaceLegalHold(holdId, scope, request.reason(), request.authority(),
+                clock.instant()));
         return find(holdId);
     }
 
     @PostMapping("/api/v1/retention/holds/{holdId}/release")
     @Operation(summary = "Release a legal hold under an authority; what it held becomes due again")
     HoldView release(@PathVariable UUID holdId, @RequestBody ReleaseHoldRequest request) {
-        require(request.authority(), "authority", 200);
+        requireReference(request.authority());
         if (exists(holdId)) {
-            commands.sendAndWait(new ReleaseLegalHold(holdId, request.authority().strip(), clock.instant()));
+            commands.sendAndWait(new ReleaseLegalHold(holdId, request.authority(), clock.instant()));
             return find(holdId);
         }
         throw ProblemException.notFound("Legal hold");
@@ -113,12 +122,10 @@ class LegalHoldController {
         return Arrays.stream((Object[]) array.getArray()).map(UUID.class::cast).toList();
     }
 
-    private static void require(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw RequestProblems.invalid(field, "must not be blank");
-        }
-        if (value.length() > max) {
-            throw RequestProblems.invalid(field, "must be at most " + max + " characters");
+    private static void requireReference(String authority) {
+        if (!AuthorityReference.isWellFormed(authority)) {
+            throw RequestProblems.invalid("authority", "must be a reference such as a docket, order or certificate"
+                    + " number (3-64 letters, digits or . / : # - _, with a digit, no spaces), never free text");
         }
     }
 }
