@@ -12,7 +12,7 @@ import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.vault.PersonalDataGate;
 import org.mincard.application.vault.UnsealRequest;
 import org.mincard.application.vault.Unsealed;
-import org.mincard.application.vault.keys.DataKeys;
+import org.mincard.application.vault.KeyShredder;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.NotVisible;
@@ -47,14 +47,14 @@ class CasePersonalDataController {
     private final QueryGateway queries;
     private final PersonalDataGate gate;
     private final CurrentActor currentActor;
-    private final DataKeys dataKeys;
+    private final KeyShredder keys;
 
     CasePersonalDataController(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor,
-                               DataKeys dataKeys) {
+                               KeyShredder keys) {
         this.queries = queries;
         this.gate = gate;
         this.currentActor = currentActor;
-        this.dataKeys = dataKeys;
+        this.keys = keys;
     }
 
     /** The case's personal fields that were asked for, each shown or marked purged. */
@@ -88,7 +88,7 @@ class CasePersonalDataController {
         }
         // A sweep removes a purged class's sealed copies; such a field still answers purged rather than vanishing,
         // and its read goes through the gate like any other, so the access log records it as purged.
-        Set<DataClass> destroyed = dataKeys.destroyedClasses(view.cardholderId());
+        Set<DataClass> destroyed = keys.destroyedClasses(view.cardholderId());
         for (CaseField field : CaseField.values()) {
             DataClass dataClass = field == CaseField.CARD_NUMBER ? DataClass.CARD_RECORD : DataClass.valueOf(field.name());
             boolean asked = wanted == null || wanted.isEmpty() || wanted.contains(field);

@@ -1,7 +1,5 @@
 package org.mincard.application.casefile;
 
-import org.mincard.application.retention.sweep.PurgeListener;
-import org.mincard.application.retention.sweep.PurgedItem;
 import org.mincard.application.vault.BlindIndex;
 import org.mincard.domain.shared.Actor;
 import org.slf4j.Logger;
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,10 +21,10 @@ import java.util.UUID;
  * fingerprint of the request, both under the blind-index key. Because that fingerprint is derived from the
  * applicant's personal data, a row lives only for {@code mincard.idempotency.retention} (removed every
  * {@code purge-interval}, and never answered after it) and is removed at once when a retention sweep purges any
- * class of the cardholder's data.
+ * class of the cardholder's data ({@link #forgetCardholders}, called by retention's purge listener).
  */
 @Component
-class IdempotencyRecords implements PurgeListener {
+public class IdempotencyRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyRecords.class);
 
@@ -83,17 +81,18 @@ class IdempotencyRecords implements PurgeListener {
         return removed;
     }
 
-    /** A purge of any class of a cardholder's data ends the fingerprints of their requests too. */
-    @Override
-    public void forget(List<PurgedItem> items) {
-        if (items.isEmpty()) {
+    /**
+     * Removes every record of these cardholders, in the caller's transaction: a purge of any class of a cardholder's
+     * data ends the fingerprints of their requests too. Idempotent.
+     */
+    public void forgetCardholders(Collection<UUID> cardholderIds) {
+        if (cardholderIds.isEmpty()) {
             return;
         }
         jdbc.update(connection -> {
             var statement = connection.prepareStatement(
                     "DELETE FROM lookup.idempotent_request WHERE cardholder_id = ANY(?::uuid[])");
-            statement.setArray(1, connection.createArrayOf("uuid",
-                    items.stream().map(PurgedItem::cardholderId).distinct().toArray()));
+            statement.setArray(1, connection.createArrayOf("uuid", cardholderIds.stream().distinct().toArray()));
             return statement;
         });
     }

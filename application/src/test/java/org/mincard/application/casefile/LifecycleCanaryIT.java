@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mincard.application.vault.CanaryScan;
 import org.mincard.application.vault.keys.DataKeys;
-import org.mincard.application.vault.keys.PurgeReference;
+import org.mincard.application.vault.PurgeReference;
 import org.mincard.domain.casefile.CaseSubmitted;
 import org.mincard.domain.personaldata.DataClass;
 import org.springframework.beans.factory.annotation.Autowired;

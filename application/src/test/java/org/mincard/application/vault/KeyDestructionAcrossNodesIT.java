@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.MincardApplication;
 import org.mincard.application.vault.keys.DataKeys;
-import org.mincard.application.vault.keys.PurgeReference;
 import org.mincard.domain.personaldata.Contact;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.PersonalDataSealer;

@@ -3,7 +3,6 @@ package org.mincard.application.vault;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.vault.keys.DataKeys;
-import org.mincard.application.vault.keys.PurgeReference;
 import org.mincard.application.web.ProblemException;
 import org.mincard.domain.personaldata.CardRecord;
 import org.mincard.domain.personaldata.Contact;

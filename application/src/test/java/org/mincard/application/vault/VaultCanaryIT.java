@@ -7,7 +7,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mincard.application.vault.keys.DataKeys;
-import org.mincard.application.vault.keys.PurgeReference;
 import org.mincard.domain.personaldata.CardRecord;
 import org.mincard.domain.personaldata.Contact;
 import org.mincard.domain.personaldata.DataClass;

@@ -8,7 +8,7 @@ import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.vault.PersonalDataGate;
 import org.mincard.application.vault.UnsealRequest;
 import org.mincard.application.vault.Unsealed;
-import org.mincard.application.vault.keys.DataKeys;
+import org.mincard.application.vault.KeyShredder;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
@@ -39,13 +39,13 @@ class Disclosures {
     private final QueryGateway queries;
     private final PersonalDataGate gate;
     private final CurrentActor currentActor;
-    private final DataKeys dataKeys;
+    private final KeyShredder keys;
 
-    Disclosures(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor, DataKeys dataKeys) {
+    Disclosures(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor, KeyShredder keys) {
         this.queries = queries;
         this.gate = gate;
         this.currentActor = currentActor;
-        this.dataKeys = dataKeys;
+        this.keys = keys;
     }
 
     /** The fields produced per case: the plaintext, or a purged marker. */
@@ -86,7 +86,7 @@ class Disclosures {
                 }
             }
             // A purged class's copies are gone from the case view; its disclosure is still a (purged) read.
-            Set<DataClass> destroyed = dataKeys.destroyedClasses(view.cardholderId());
+            Set<DataClass> destroyed = keys.destroyedClasses(view.cardholderId());
             for (CaseField field : CaseField.values()) {
                 DataClass dataClass = field == CaseField.CARD_NUMBER ? DataClass.CARD_RECORD
                         : DataClass.valueOf(field.name());

@@ -1,5 +1,6 @@
 package org.mincard.application.oversight.report;
 
+import org.mincard.application.oversight.RetentionFigures;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

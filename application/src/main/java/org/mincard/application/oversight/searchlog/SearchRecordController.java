@@ -2,6 +2,7 @@ package org.mincard.application.oversight.searchlog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mincard.application.oversight.SearchKind;
 import org.mincard.application.web.Csv;
 import org.mincard.application.oversight.OversightProperties;
 import org.mincard.application.web.RequestProblems;

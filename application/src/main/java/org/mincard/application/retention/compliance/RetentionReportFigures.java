@@ -1,6 +1,6 @@
 package org.mincard.application.retention.compliance;
 
-import org.mincard.application.oversight.report.RetentionFigures;
+import org.mincard.application.oversight.RetentionFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

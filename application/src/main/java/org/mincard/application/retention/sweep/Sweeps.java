@@ -11,9 +11,9 @@ import org.mincard.application.retention.holds.HeldItems;
 import org.mincard.application.retention.manifest.ManifestWriter;
 import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.application.retention.policy.RetentionProperties;
-import org.mincard.application.vault.keys.DataKeys;
-import org.mincard.application.vault.keys.KeyDestruction;
-import org.mincard.application.vault.keys.PurgeReference;
+import org.mincard.application.vault.KeyDestruction;
+import org.mincard.application.vault.KeyShredder;
+import org.mincard.application.vault.PurgeReference;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.retention.PersonalDataPurged;
 import org.slf4j.Logger;
@@ -54,7 +54,7 @@ public class Sweeps {
     private final TransactionTemplate transactions;
     private final EventStore eventStore;
     private final SweepEventAppender appender;
-    private final DataKeys dataKeys;
+    private final KeyShredder keys;
     private final List<PurgeListener> listeners;
     private final HeldItems holds;
     private final ManifestWriter manifests;
@@ -68,7 +68,7 @@ public class Sweeps {
     private final Counter heldCounter;
 
     Sweeps(JdbcTemplate jdbc, TransactionTemplate transactions, EventStore eventStore, SweepEventAppender appender,
-           DataKeys dataKeys,
+           KeyShredder keys,
            List<PurgeListener> listeners, HeldItems holds, ManifestWriter manifests, RetentionPolicy policy,
            RetentionProperties properties, Clock clock, Serializer serializer,
            ObjectProvider<SweepObserver> observer, MeterRegistry meters) {
@@ -76,7 +76,7 @@ public class Sweeps {
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.appender = appender;
-        this.dataKeys = dataKeys;
+        this.keys = keys;
         this.listeners = listeners;
         this.holds = holds;
         this.manifests = manifests;
@@ -245,7 +245,7 @@ public class Sweeps {
             }
         }
         Instant purgedAt = clock.instant();
-        dataKeys.destroyKeys(purge.stream().map(item -> new KeyDestruction(item.cardholderId(), item.dataClass(),
+        keys.destroyKeys(purge.stream().map(item -> new KeyDestruction(item.cardholderId(), item.dataClass(),
                 new PurgeReference(sweepId, item.ruleId()))).toList());
         List<PurgedItem> purged = purge.stream().map(item -> new PurgedItem(item.cardholderId(), item.dataClass()))
                 .toList();

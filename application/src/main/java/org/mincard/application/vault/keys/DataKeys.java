@@ -1,5 +1,7 @@
 package org.mincard.application.vault.keys;
 
+import org.mincard.application.vault.KeyDestruction;
+import org.mincard.application.vault.PurgeReference;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.springframework.jdbc.core.JdbcTemplate;

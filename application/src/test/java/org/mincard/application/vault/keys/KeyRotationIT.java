@@ -2,6 +2,7 @@ package org.mincard.application.vault.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.mincard.application.vault.PurgeReference;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.mincard.application.oversight.searchlog;
+package org.mincard.application.oversight;
 
 /** What a logged search looked for. A search by case id is not logged: a case id is not personal data. */
 public enum SearchKind {

@@ -1,4 +1,4 @@
-package org.mincard.application.vault.keys;
+package org.mincard.application.vault;
 
 import java.util.Objects;
 import java.util.UUID;

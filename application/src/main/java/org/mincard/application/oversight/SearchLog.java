@@ -1,4 +1,4 @@
-package org.mincard.application.oversight.searchlog;
+package org.mincard.application.oversight;
 
 import org.mincard.domain.shared.Actor;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package org.mincard.application.vault.keys;
+package org.mincard.application.vault;
 
 import org.mincard.domain.personaldata.DataClass;
 

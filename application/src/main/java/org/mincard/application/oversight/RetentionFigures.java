@@ -1,4 +1,4 @@
-package org.mincard.application.oversight.report;
+package org.mincard.application.oversight;
 
 import java.util.Map;
 

@@ -1,0 +1,9 @@
+/**
+ * Retention: the active policy, sweeps that destroy keys and tell other features to forget (purge listeners),
+ * legal holds, signed purge manifests, the compliance check.
+ */
+@ApplicationModule(displayName = "retention",
+        allowedDependencies = {"casefile", "oversight", "security", "vault", "web", "workqueue"})
+package org.mincard.application.retention;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,22 @@
+package org.mincard.application.retention.sweep;
+
+import org.mincard.application.casefile.IdempotencyRecords;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Removes the idempotency records (keyed fingerprints of what was sent) of cardholders whose data is purged. */
+@Component
+class IdempotencyRecordPurge implements PurgeListener {
+
+    private final IdempotencyRecords records;
+
+    IdempotencyRecordPurge(IdempotencyRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public void forget(List<PurgedItem> items) {
+        records.forgetCardholders(items.stream().map(PurgedItem::cardholderId).toList());
+    }
+}
