@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mincard.application.security.CurrentActor;
+import org.mincard.application.security.SiteScope;
 import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.cardholder.CardStatus;
 import org.mincard.domain.cardholder.ReinstateCard;
@@ -30,11 +32,16 @@ class CardController {
 
     private final CommandGateway commands;
     private final CardRegistry cards;
+    private final CurrentActor currentActor;
+    private final SiteScope siteScope;
     private final Clock clock;
 
-    CardController(CommandGateway commands, CardRegistry cards, Clock clock) {
+    CardController(CommandGateway commands, CardRegistry cards, CurrentActor currentActor, SiteScope siteScope,
+                   Clock clock) {
         this.commands = commands;
         this.cards = cards;
+        this.currentActor = currentActor;
+        this.siteScope = siteScope;
         this.clock = clock;
     }
 
@@ -77,6 +84,10 @@ class CardController {
         if (!CardNumber.isWellFormed(cardNumber)) {
             throw RequestProblems.invalid("cardNumber", "must be 16 digits with a valid check digit");
         }
-        return cards.findByNumber(cardNumber).orElseThrow(() -> new NotVisible("Card"));
+        // Another site's card answers exactly as a number that was never issued: the answer must not tell a
+        // site-scoped caller that a card exists elsewhere.
+        return cards.findByNumber(cardNumber)
+                .filter(card -> siteScope.isVisible(currentActor.get(), card.siteId()))
+                .orElseThrow(() -> new NotVisible("Card"));
     }
 }

@@ -57,11 +57,12 @@ public class CardRegistry {
 
     public Optional<RegisteredCard> findByNumber(String cardNumber) {
         return jdbc.query("""
-                        SELECT card_id, cardholder_id, status, issued_on, expires_on FROM lookup.card
+                        SELECT card_id, cardholder_id, site_id, status, issued_on, expires_on FROM lookup.card
                         WHERE number_index = ?
                         """,
                 (rs, row) -> new RegisteredCard(rs.getObject("card_id", UUID.class),
-                        rs.getObject("cardholder_id", UUID.class), CardStatus.valueOf(rs.getString("status")),
+                        rs.getObject("cardholder_id", UUID.class), rs.getObject("site_id", UUID.class),
+                        CardStatus.valueOf(rs.getString("status")),
                         rs.getObject("issued_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class)),
                 index(cardNumber)).stream().findFirst();
     }
@@ -69,9 +70,9 @@ public class CardRegistry {
     @EventHandler
     void on(CardProduced event) {
         jdbc.update("""
-                INSERT INTO lookup.card (card_id, cardholder_id, status, issued_on, expires_on)
-                VALUES (?, ?, 'ACTIVE', ?, ?) ON CONFLICT (card_id) DO NOTHING
-                """, event.cardId(), event.cardholderId(), event.issuedOn(), event.expiresOn());
+                INSERT INTO lookup.card (card_id, cardholder_id, site_id, status, issued_on, expires_on)
+                VALUES (?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (card_id) DO NOTHING
+                """, event.cardId(), event.cardholderId(), event.siteId(), event.issuedOn(), event.expiresOn());
     }
 
     @EventHandler

@@ -23,6 +23,7 @@ import org.mincard.projections.caseview.SealedField;
 import org.mincard.projections.caseview.SealedField.CaseField;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,11 +65,17 @@ class CasePersonalDataController {
     @GetMapping("/{caseId}/personal-data")
     @Operation(summary = "Read a case's personal data through the access gate",
             description = "Requires X-Access-Purpose (CASE_WORK, SUPERVISOR_REVIEW, HOLDER_REQUEST, LEGAL_REQUEST). "
-                    + "Every field shown is recorded in the access log; a purged field answers {\"purged\": class}; "
+                    + "HOLDER_REQUEST and LEGAL_REQUEST also require X-Request-Reference: the id of a registered "
+                    + "request that covers this case or its cardholder (a data subject's open request for "
+                    + "HOLDER_REQUEST, a request decided to disclose for LEGAL_REQUEST); the reference is logged with "
+                    + "every field. Every field shown is recorded in the access log; a purged field answers {\"purged\": class}; "
                     + "a field the role may not read for that purpose refuses the whole request with 403.")
     CasePersonalData read(@PathVariable UUID caseId,
                           @Parameter(in = ParameterIn.HEADER, name = "X-Access-Purpose", required = true)
                           AccessPurpose purpose,
+                          @Parameter(description = "The registered request this read answers (HOLDER_REQUEST, "
+                                  + "LEGAL_REQUEST)")
+                          @RequestHeader(name = "X-Request-Reference", required = false) UUID requestReference,
                           @Parameter(description = "Which fields to read; all the case holds when omitted")
                           @RequestParam(name = "fields", required = false) Set<CaseField> wanted) {
         Actor actor = currentActor.get();
@@ -79,7 +86,8 @@ class CasePersonalDataController {
                 ResponseTypes.multipleInstancesOf(SealedField.class)).join().stream()
                 .filter(field -> wanted == null || wanted.isEmpty() || wanted.contains(field.field()))
                 .toList();
-        AccessContext context = AccessContext.ofCase(caseId, view.siteId());
+        AccessContext context = AccessContext.ofCase(caseId, view.siteId())
+                .withRequestReference(requestReference == null ? null : requestReference.toString());
         List<CaseField> order = new ArrayList<>();
         List<UnsealRequest> requests = new ArrayList<>();
         for (SealedField field : sealed) {
@@ -99,7 +107,7 @@ class CasePersonalDataController {
             }
         }
         List<UnsealRequest> refused = requests.stream()
-                .filter(request -> !gate.permits(actor, purpose, context, request.dataClass())).toList();
+                .filter(request -> !gate.permits(actor, purpose, request)).toList();
         if (!refused.isEmpty()) {
             // Nothing is decrypted; the refused fields are recorded as refused and the request fails whole.
             gate.unsealAll(actor, purpose, refused).get(0).orRefuse();

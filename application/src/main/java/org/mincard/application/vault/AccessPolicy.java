@@ -38,6 +38,11 @@ final class AccessPolicy {
     private AccessPolicy() {
     }
 
+    /** Reads for a holder's or a third party's request must name the registered request they answer. */
+    static boolean needsRequestReference(AccessPurpose purpose) {
+        return purpose == HOLDER_REQUEST || purpose == LEGAL_REQUEST;
+    }
+
     static boolean allows(Role role, AccessPurpose purpose, DataClass dataClass) {
         return ALLOWED.getOrDefault(role, Map.of()).getOrDefault(purpose, Set.of()).contains(dataClass);
     }
@@ -50,7 +55,7 @@ final class AccessPolicy {
         if (context.siteId() != null && !actor.worksAt(context.siteId())) {
             return RefusalReason.OTHER_SITE;
         }
-        if (purpose == LEGAL_REQUEST && context.requestReference() == null) {
+        if (needsRequestReference(purpose) && context.requestReference() == null) {
             return RefusalReason.NO_REQUEST_REFERENCE;
         }
         return null;

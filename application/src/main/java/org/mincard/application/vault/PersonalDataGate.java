@@ -10,9 +10,12 @@ import org.mincard.domain.personaldata.SealedValue;
 import org.mincard.domain.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,23 +42,46 @@ public class PersonalDataGate {
     private final ReadRateLimiter rateLimiter;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ObjectProvider<RequestReferences> requestReferences;
 
     PersonalDataGate(DataKeys dataKeys, AccessLog accessLog, VaultProperties properties, Clock clock,
-                     MeterRegistry meters) {
+                     MeterRegistry meters, ObjectProvider<RequestReferences> requestReferences, DataSource dataSource) {
         this.dataKeys = dataKeys;
         this.accessLog = accessLog;
         this.clock = clock;
         this.meters = meters;
-        this.rateLimiter = new ReadRateLimiter(properties.readLimit().maxReads(), properties.readLimit().window(),
-                clock);
+        this.requestReferences = requestReferences;
+        this.rateLimiter = new ReadRateLimiter(dataSource, properties.readLimit().maxReads(),
+                properties.readLimit().window(), clock);
     }
 
     /**
      * Whether the policy lets this actor read this class for this purpose, so that a caller answering one request
      * with several fields can refuse it whole before anything is decrypted or recorded as shown.
      */
-    public boolean permits(Actor actor, AccessPurpose purpose, AccessContext context, DataClass dataClass) {
-        return AccessPolicy.refusal(actor, purpose, context, dataClass) == null;
+    public boolean permits(Actor actor, AccessPurpose purpose, AccessContext context, SealedValue value) {
+        return permits(actor, purpose, new UnsealRequest(value, context));
+    }
+
+    /**
+     * The same for one request of a batch, also one without a sealed value (a purged class,
+     * {@link UnsealRequest#ofPurged}).
+     */
+    public boolean permits(Actor actor, AccessPurpose purpose, UnsealRequest request) {
+        return refusal(actor, purpose, request) == null;
+    }
+
+    /** The policy's answer, then, for a request's read, whether the named register entry covers this case or subject. */
+    private RefusalReason refusal(Actor actor, AccessPurpose purpose, UnsealRequest request) {
+        AccessContext context = request.context();
+        RefusalReason refusal = AccessPolicy.refusal(actor, purpose, context, request.dataClass());
+        if (refusal != null || !AccessPolicy.needsRequestReference(purpose)) {
+            return refusal;
+        }
+        RequestReferences references = requestReferences.getIfAvailable();
+        boolean covered = references != null && references.covers(context.requestReference(), purpose,
+                context.caseId(), request.subjectId());
+        return covered ? null : RefusalReason.REQUEST_NOT_COVERING;
     }
 
     /** Unseals one value; see {@link #unsealAll}. */
@@ -88,7 +114,7 @@ public class PersonalDataGate {
         List<Integer> allowed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             UnsealRequest request = requests.get(i);
-            RefusalReason refusal = AccessPolicy.refusal(actor, purpose, request.context(), request.dataClass());
+            RefusalReason refusal = refusal(actor, purpose, request);
             if (refusal == null) {
                 allowed.add(i);
             } else {
@@ -96,13 +122,14 @@ public class PersonalDataGate {
                 records[i] = record(now, actor, purpose, request, AccessOutcome.REFUSED, refusal);
             }
         }
-        if (!allowed.isEmpty() && !rateLimiter.tryAcquire(actor.userId(), allowed.size())) {
+        Duration wait = allowed.isEmpty() ? Duration.ZERO : rateLimiter.tryAcquire(actor.userId(), allowed.size());
+        if (!wait.isZero()) {
             for (int i : allowed) {
                 records[i] = record(now, actor, purpose, requests.get(i), AccessOutcome.RATE_LIMITED, null);
             }
             accessLog.append(Arrays.asList(records));
             count(records);
-            throw VaultProblems.rateLimited(rateLimiter.retryAfter(actor.userId()));
+            throw VaultProblems.rateLimited(wait);
         }
         Map<KeyReference, KeyState> keys = dataKeys.keysForUnsealing(allowed.stream()
                 .map(i -> requests.get(i).value()).filter(Objects::nonNull).map(SealedValue::key).toList());

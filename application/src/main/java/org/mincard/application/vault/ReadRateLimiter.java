@@ -1,52 +1,70 @@
 package org.mincard.application.vault;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fixed-window limit on personal-data reads per user, on this node. Bulk reading is what an insider leaking a
- * population looks like; the limit makes it slow and the RATE_LIMITED records make it visible.
+ * Each user's allowance of personal-data reads: a token bucket of {@code maxReads} that refills at that many per
+ * {@code window}, kept in PostgreSQL (Bucket4j, a row lock per user) so that every node of a cluster draws from the
+ * same allowance: N nodes do not give N times the limit. The bucket's time is the service's {@link Clock}.
  */
 final class ReadRateLimiter {
 
-    private static final int PRUNE_ABOVE = 10_000;
+    static final String TABLE = "vault.read_limit_bucket";
 
-    private record Window(Instant start, int reads) {
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration configuration;
+    private final String keySuffix;
+
+    ReadRateLimiter(DataSource dataSource, int maxReads, Duration window, Clock clock) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .idColumn("bucket_key")
+                .stateColumn("state")
+                .clientClock(new ClockTime(clock))
+                .build();
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(maxReads).refillGreedy(maxReads, window))
+                .build();
+        // A changed limit starts fresh buckets instead of inheriting ones configured otherwise.
+        this.keySuffix = "|" + maxReads + "/" + window;
     }
 
-    private final int maxReads;
-    private final Duration window;
-    private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-
-    ReadRateLimiter(int maxReads, Duration window, Clock clock) {
-        this.maxReads = maxReads;
-        this.window = window;
-        this.clock = clock;
-    }
-
-    /** Takes {@code reads} from this user's allowance, all or nothing. */
-    boolean tryAcquire(String userId, int reads) {
-        Instant now = clock.instant();
-        if (windows.size() > PRUNE_ABOVE) {
-            windows.values().removeIf(w -> !now.isBefore(w.start().plus(window)));
+    /**
+     * Takes {@code reads} from this user's allowance, all or nothing; answers zero when granted, else how long until
+     * that many reads are available again.
+     */
+    Duration tryAcquire(String userId, int reads) {
+        ConsumptionProbe probe = buckets.getProxy(userId + keySuffix, () -> configuration)
+                .tryConsumeAndReturnRemaining(reads);
+        if (probe.isConsumed()) {
+            return Duration.ZERO;
         }
-        boolean[] granted = {false};
-        windows.compute(userId, (user, current) -> {
-            Window open = current == null || !now.isBefore(current.start().plus(window)) ? new Window(now, 0) : current;
-            if (open.reads() + reads <= maxReads) {
-                granted[0] = true;
-                return new Window(open.start(), open.reads() + reads);
-            }
-            return open;
-        });
-        return granted[0];
+        return Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1_000_000_000L));
     }
 
-    Duration retryAfter(String userId) {
-        Window current = windows.get(userId);
-        return current == null ? Duration.ZERO : Duration.between(clock.instant(), current.start().plus(window));
+    /** Bucket4j's clock from the service's, so that tests that move the service's clock move the buckets too. */
+    private record ClockTime(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 }

@@ -6,6 +6,8 @@ public enum RefusalReason {
     ROLE_NOT_ALLOWED,
     /** The case belongs to a site the actor does not work at. */
     OTHER_SITE,
-    /** A legal-request read names no request in the register. */
-    NO_REQUEST_REFERENCE
+    /** A holder's or legal request's read names no request in the register. */
+    NO_REQUEST_REFERENCE,
+    /** The named request is not registered, is of another kind, is closed, or does not cover this case or subject. */
+    REQUEST_NOT_COVERING
 }

@@ -45,7 +45,7 @@ public final class VaultProblems {
     static ProblemException rateLimited(Duration retryAfter) {
         return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, "Too many personal-data reads",
                 "You have read more personal data than allowed in the current window; try again later.",
-                Map.of("retryAfterSeconds", Math.max(1, retryAfter.toSeconds())));
+                Map.of(ApiProblems.RETRY_AFTER_SECONDS, Math.max(1, retryAfter.toSeconds())));
     }
 
     static ProblemException forbidden(String what) {

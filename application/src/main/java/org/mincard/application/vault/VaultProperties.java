@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * Gate settings: each user may read at most {@code readLimit.maxReads} personal-data values (one per unsealed item,
- * shown or purged) per {@code readLimit.window}, per node.
+ * shown or purged) per {@code readLimit.window}, across every node (a token bucket in PostgreSQL).
  */
 @Validated
 @ConfigurationProperties("mincard.vault")

@@ -167,15 +167,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
+    /** The problem property, in whole seconds, that also sets the {@code Retry-After} header. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     public static ResponseEntity<Object> problem(HttpStatusCode status, URI type, String title, String detail,
             Map<String, ?> properties) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type);
         body.setTitle(title);
         properties.forEach(body::setProperty);
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // A problem that says when to try again (429, 503) says it in the standard header too, for clients and proxies.
+        if (properties.get(RETRY_AFTER_SECONDS) instanceof Number seconds) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds.longValue())));
+        }
+        return answer.body(body);
     }
 
     private static boolean isSyntaxError(Throwable cause) {

@@ -42,15 +42,22 @@ class DomainProblems {
                 "Not allowed in the current state", ex.getMessage(), properties);
     }
 
+    /**
+     * Another site's case or card, and one that does not exist, get one answer, word for word: the caller knows what
+     * it asked for, and any difference (a resource name in one text and not in the other) would tell that it exists.
+     */
+    private static final String NOT_FOUND_DETAIL = "It does not exist or is not visible to you.";
+
     @ExceptionHandler(NotVisible.class)
     ResponseEntity<Object> notVisible(NotVisible ex) {
-        return ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not found", ex.getMessage(), Map.of());
+        return ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not found", NOT_FOUND_DETAIL,
+                Map.of());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException ex) {
-        return ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not found",
-                "It does not exist or is not visible to you.", Map.of());
+        return ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not found", NOT_FOUND_DETAIL,
+                Map.of());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

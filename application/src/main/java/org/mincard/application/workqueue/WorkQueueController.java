@@ -251,7 +251,7 @@ class WorkQueueController {
             requests.add(new UnsealRequest(field.value(), AccessContext.ofCase(field.caseId(),
                     siteOf.get(field.caseId()))));
         }
-        if (!gate.permits(actor, purpose, requests.get(0).context(), DataClass.CARD_RECORD)) {
+        if (!gate.permits(actor, purpose, requests.get(0).context(), requests.get(0).value())) {
             // Refused whole: recorded as refused, nothing decrypted.
             gate.unsealAll(actor, purpose, requests).get(0).orRefuse();
         }
