@@ -10,7 +10,7 @@ import org.mincard.application.security.SiteScope;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
 import org.mincard.application.web.RequestProblems;
-import org.mincard.domain.cardholder.CardStatus;
+import org.mincard.domain.cardholder.CardEligibility;
 import org.mincard.domain.cardholder.CardValidityPolicy;
 import org.mincard.domain.cardholder.RenewalPolicy;
 import org.mincard.domain.casefile.SubmitCase;
@@ -23,6 +23,7 @@ import org.mincard.domain.personaldata.SealedValue;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
+import org.mincard.domain.shared.ReplacementReason;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +55,7 @@ class CaseSubmission {
     private final PersonalDataSealer sealer;
     private final CardRegistry cards;
     private final CardValidityPolicy validity;
-    private final RenewalPolicy renewal;
+    private final CardEligibility eligibility;
     private final BlindIndex blindIndex;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -71,7 +72,7 @@ class CaseSubmission {
         this.sealer = sealer;
         this.cards = cards;
         this.validity = validity;
-        this.renewal = renewal;
+        this.eligibility = new CardEligibility(renewal);
         this.blindIndex = blindIndex;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -148,7 +149,7 @@ class CaseSubmission {
         if (request.cardNumber() != null && !CardNumber.isWellFormed(request.cardNumber())) {
             throw RequestProblems.invalid("cardNumber", "has an invalid check digit");
         }
-        if ((request.type() == CaseType.REPLACEMENT) != (request.replacementReason() != null)) {
+        if (!ReplacementReason.fits(request.type(), request.replacementReason())) {
             throw RequestProblems.invalid("replacementReason", "is required for REPLACEMENT cases and only for them");
         }
         if (request.applicant().dateOfBirth().isBefore(EARLIEST_BIRTH)) {
@@ -160,15 +161,8 @@ class CaseSubmission {
     }
 
     private void requireEligible(CaseType type, RegisteredCard card, LocalDate today) {
-        boolean eligible = switch (type) {
-            case RENEWAL -> card.status() == CardStatus.ACTIVE && renewal.isOpen(card.expiresOn(), today);
-            case REPLACEMENT -> (card.status() == CardStatus.ACTIVE || card.status() == CardStatus.REPORTED_LOST)
-                    && (card.expiresOn() == null || !today.isAfter(card.expiresOn()));
-            case UPDATE -> card.status() == CardStatus.ACTIVE
-                    && (card.expiresOn() == null || !today.isAfter(card.expiresOn()));
-            case NEW -> true;
-        };
-        if (!eligible) {
+        // The cardholder checks the same rule again when the card is produced; here it refuses the case up front.
+        if (eligibility.check(type, card.status(), card.expiresOn(), today) != CardEligibility.Verdict.ELIGIBLE) {
             throw new ProblemException(HttpStatus.CONFLICT, URI_NOT_ELIGIBLE, "Card not eligible",
                     "The card cannot be the subject of a " + type + " case now (status " + card.status()
                             + (type == CaseType.RENEWAL ? ", or outside its renewal window" : "") + ").",

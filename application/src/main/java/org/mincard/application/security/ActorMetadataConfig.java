@@ -8,13 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
-/** Wires {@link ActorMetadata} into Axon: on the command bus for commands, by correlation for what they cause. */
+/** Wires {@link ActorMetadataInterceptor} into Axon: on the command bus for commands, by correlation for what they cause. */
 @Configuration(proxyBeanMethods = false)
 class ActorMetadataConfig {
 
     @Bean
     CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ActorMetadata.KEYS.toArray(String[]::new));
+        return new SimpleCorrelationDataProvider(ActorMetadataInterceptor.KEYS.toArray(String[]::new));
     }
 
     /** Axon drops its default provider once any other is declared; correlation and trace ids must stay. */
@@ -31,7 +31,7 @@ class ActorMetadataConfig {
     static class Registration {
 
         Registration(CommandBus commandBus, CurrentActor currentActor) {
-            commandBus.registerDispatchInterceptor(new ActorMetadata(currentActor));
+            commandBus.registerDispatchInterceptor(new ActorMetadataInterceptor(currentActor));
         }
     }
 }

@@ -84,7 +84,7 @@ final class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private static Role byName(String value) {
         String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (Role role : Role.values()) {
+        for (Role role : Role.staff()) {
             if (role.name().equals(name)) {
                 return role;
             }

@@ -40,7 +40,7 @@ import org.mincard.domain.personaldata.Delivery;
 import org.mincard.domain.personaldata.PersonalDataSealer;
 import org.mincard.domain.personaldata.Review;
 import org.mincard.domain.shared.Actor;
-import org.mincard.domain.shared.ActorMetaData;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.domain.shared.ReplacementReason;
@@ -135,7 +135,6 @@ final class CityLoader {
     private final List<DocumentType> sufficientDocuments;
     private final List<UUID> sites;
     private final Actor supervisor = new Actor(UUID.randomUUID().toString(), Role.SUPERVISOR, Set.of(), true);
-    private final Actor officer = new Actor(UUID.randomUUID().toString(), Role.RECORDS_OFFICER, Set.of(), false);
     private final AtomicLong commands = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
@@ -246,9 +245,9 @@ final class CityLoader {
                         Outcome.HANDED_OVER, random);
             } else if (revoked) {
                 Instant at = start.plus(Duration.ofDays(30 + random.nextInt(30)));
-                send(new RevokeCard(holder, card, RevocationReason.values()[random.nextInt(4)], at), officer);
+                send(new RevokeCard(holder, card, RevocationReason.values()[random.nextInt(4)], at), supervisor);
                 if (random.nextInt(4) == 0) {
-                    send(new ReinstateCard(holder, card, at.plus(Duration.ofDays(7))), officer);
+                    send(new ReinstateCard(holder, card, at.plus(Duration.ofDays(7))), supervisor);
                 }
             }
         } catch (RuntimeException e) {
@@ -380,7 +379,7 @@ final class CityLoader {
     }
 
     private void send(Object command, Actor actor) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetaData.of(actor)));
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadataFormat.of(actor)));
         commands.incrementAndGet();
     }
 

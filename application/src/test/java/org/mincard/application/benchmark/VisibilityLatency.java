@@ -8,7 +8,7 @@ import org.mincard.domain.personaldata.CardRecord;
 import org.mincard.domain.personaldata.Contact;
 import org.mincard.domain.personaldata.PersonalDataSealer;
 import org.mincard.domain.shared.Actor;
-import org.mincard.domain.shared.ActorMetaData;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.domain.shared.Role;
@@ -118,7 +118,7 @@ final class VisibilityLatency {
                                 Instant.now());
                     }
                     gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                            .andMetaData(ActorMetaData.of(clerk)));
+                            .andMetaData(ActorMetadataFormat.of(clerk)));
                     long done = System.nanoTime();
                     commandTimes.add(new long[] {due, done});
                     completed.add(new Pending(caseId, site, state, done));

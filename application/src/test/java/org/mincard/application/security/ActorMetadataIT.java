@@ -42,9 +42,9 @@ class ActorMetadataIT {
         MetaData metadata = storedMetadata(caseId);
 
         assertThat(metadata)
-                .containsEntry(ActorMetadata.ACTOR_ID, DemoUsers.builtIn().get("clerk-a").userId())
-                .containsEntry(ActorMetadata.ACTOR_ROLE, "CLERK")
-                .containsEntry(ActorMetadata.ACTOR_SITES, DemoUsers.SITE_A.toString())
+                .containsEntry(ActorMetadataInterceptor.ACTOR_ID, DemoUsers.builtIn().get("clerk-a").userId())
+                .containsEntry(ActorMetadataInterceptor.ACTOR_ROLE, "CLERK")
+                .containsEntry(ActorMetadataInterceptor.ACTOR_SITES, DemoUsers.SITE_A.toString())
                 .containsKeys("correlationId", "traceId");
     }
 
@@ -55,8 +55,8 @@ class ActorMetadataIT {
         MetaData metadata = storedMetadata(caseId);
 
         assertThat(metadata)
-                .containsEntry(ActorMetadata.ACTOR_ROLE, "SUPERVISOR")
-                .containsEntry(ActorMetadata.ACTOR_SITES, DemoUsers.SITE_A + "," + DemoUsers.SITE_B);
+                .containsEntry(ActorMetadataInterceptor.ACTOR_ROLE, "SUPERVISOR")
+                .containsEntry(ActorMetadataInterceptor.ACTOR_SITES, DemoUsers.SITE_A + "," + DemoUsers.SITE_B);
         assertThat(metadata.values()).noneMatch(value -> String.valueOf(value).contains("supervisor"));
     }
 

@@ -20,7 +20,7 @@ class ActorMetadataTest {
 
     private static final UUID SITE = UUID.fromString("00000000-0000-4000-8000-0000000000aa");
 
-    private final ActorMetadata interceptor = new ActorMetadata(new CurrentActor());
+    private final ActorMetadataInterceptor interceptor = new ActorMetadataInterceptor(new CurrentActor());
 
     @AfterEach
     void clearSecurityContext() {
@@ -66,7 +66,7 @@ class ActorMetadataTest {
 
         CommandMessage<?> sent = dispatch(GenericCommandMessage.asCommandMessage("payload"));
 
-        assertThat(sent.getMetaData()).containsEntry("actorSites", ActorMetadata.ALL_SITES);
+        assertThat(sent.getMetaData()).containsEntry("actorSites", ActorMetadataInterceptor.ALL_SITES);
     }
 
     @Test

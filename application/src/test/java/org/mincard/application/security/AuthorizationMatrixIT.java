@@ -17,6 +17,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixCheck {
             case RECORDS_OFFICER -> "records-officer";
             case AUDITOR -> "auditor";
             case ADMIN -> "admin";
+            case SYSTEM -> throw new IllegalArgumentException("nobody signs in as the system actor");
         };
     }
 

@@ -82,9 +82,9 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
                 byte[].class, caseId);
         MetaData metadata = eventSerializer.deserialize(
                 new SimpleSerializedObject<>(stored, byte[].class, MetaData.class.getName(), null));
-        assertThat(metadata).containsEntry(ActorMetadata.ACTOR_ID, "clerk-1")
-                .containsEntry(ActorMetadata.ACTOR_ROLE, "CLERK")
-                .containsEntry(ActorMetadata.ACTOR_SITES, DemoUsers.SITE_A.toString());
+        assertThat(metadata).containsEntry(ActorMetadataInterceptor.ACTOR_ID, "clerk-1")
+                .containsEntry(ActorMetadataInterceptor.ACTOR_ROLE, "CLERK")
+                .containsEntry(ActorMetadataInterceptor.ACTOR_SITES, DemoUsers.SITE_A.toString());
     }
 
     @Test

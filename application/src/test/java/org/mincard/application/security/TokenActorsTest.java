@@ -93,4 +93,16 @@ class TokenActorsTest {
 
         assertThat(actor.userId()).isEqualTo("object-id-1");
     }
+
+    @Test
+    void rejects_whenTokenNamesTheSystemRole() {
+        assertThatThrownBy(() -> actors(Map.of()).actor(token(Map.of("roles", "system"))))
+                .isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void rejects_whenUserIdTakesTheSystemActorsPrefix() {
+        assertThatThrownBy(() -> actors(Map.of()).actor(token(Map.of("sub", "system:retention-sweep",
+                "roles", "ADMIN")))).isInstanceOf(InvalidBearerTokenException.class);
+    }
 }

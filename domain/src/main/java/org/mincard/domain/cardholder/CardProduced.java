@@ -5,7 +5,9 @@ import org.mincard.domain.personaldata.SealedValue;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -32,5 +34,11 @@ public record CardProduced(
         Objects.requireNonNull(cardNumber, "cardNumber");
         Objects.requireNonNull(ageBand, "ageBand");
         Objects.requireNonNull(issuedOn, "issuedOn");
+    }
+
+    /** The start (UTC) of {@link #issuedOn}: this event is dated by day only. */
+    @Override
+    public Instant occurredAt() {
+        return issuedOn.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

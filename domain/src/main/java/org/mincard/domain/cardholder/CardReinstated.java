@@ -18,4 +18,9 @@ public record CardReinstated(
         Objects.requireNonNull(cardId, "cardId");
         Objects.requireNonNull(reinstatedAt, "reinstatedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return reinstatedAt;
+    }
 }

@@ -21,4 +21,9 @@ public record CardReportedLost(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(reportedAt, "reportedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return reportedAt;
+    }
 }

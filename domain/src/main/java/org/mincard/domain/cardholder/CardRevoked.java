@@ -20,4 +20,9 @@ public record CardRevoked(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(revokedAt, "revokedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return revokedAt;
+    }
 }

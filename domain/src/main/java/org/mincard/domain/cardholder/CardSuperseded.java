@@ -3,7 +3,9 @@ package org.mincard.domain.cardholder;
 import org.axonframework.serialization.Revision;
 import org.mincard.domain.shared.CaseType;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -22,5 +24,11 @@ public record CardSuperseded(
         Objects.requireNonNull(supersededBy, "supersededBy");
         Objects.requireNonNull(caseType, "caseType");
         Objects.requireNonNull(supersededOn, "supersededOn");
+    }
+
+    /** The start (UTC) of {@link #supersededOn}: this event is dated by day only. */
+    @Override
+    public Instant occurredAt() {
+        return supersededOn.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

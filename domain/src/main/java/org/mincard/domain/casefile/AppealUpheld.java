@@ -16,4 +16,9 @@ public record AppealUpheld(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(decidedAt, "decidedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return decidedAt;
+    }
 }

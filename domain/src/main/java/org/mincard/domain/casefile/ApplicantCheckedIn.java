@@ -16,4 +16,9 @@ public record ApplicantCheckedIn(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(checkedInAt, "checkedInAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return checkedInAt;
+    }
 }

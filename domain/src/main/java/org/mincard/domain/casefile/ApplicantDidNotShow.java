@@ -16,4 +16,9 @@ public record ApplicantDidNotShow(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(recordedAt, "recordedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return recordedAt;
+    }
 }

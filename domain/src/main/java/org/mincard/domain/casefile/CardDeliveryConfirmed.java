@@ -16,4 +16,9 @@ public record CardDeliveryConfirmed(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(deliveredAt, "deliveredAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return deliveredAt;
+    }
 }

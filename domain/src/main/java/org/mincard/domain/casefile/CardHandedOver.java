@@ -16,4 +16,9 @@ public record CardHandedOver(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(handedOverAt, "handedOverAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return handedOverAt;
+    }
 }

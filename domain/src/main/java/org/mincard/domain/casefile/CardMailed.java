@@ -18,4 +18,9 @@ public record CardMailed(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(mailedAt, "mailedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return mailedAt;
+    }
 }

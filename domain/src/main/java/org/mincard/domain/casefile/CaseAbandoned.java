@@ -16,4 +16,9 @@ public record CaseAbandoned(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(abandonedAt, "abandonedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return abandonedAt;
+    }
 }

@@ -16,4 +16,9 @@ public record CaseApproved(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(approvedAt, "approvedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return approvedAt;
+    }
 }

@@ -19,4 +19,9 @@ public record CaseAssigned(
         Objects.requireNonNull(clerkId, "clerkId");
         Objects.requireNonNull(assignedAt, "assignedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return assignedAt;
+    }
 }

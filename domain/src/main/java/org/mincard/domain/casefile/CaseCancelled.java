@@ -18,4 +18,9 @@ public record CaseCancelled(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(cancelledAt, "cancelledAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return cancelledAt;
+    }
 }

@@ -20,4 +20,9 @@ public record CaseCardProduced(
         Objects.requireNonNull(cardId, "cardId");
         Objects.requireNonNull(producedAt, "producedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return producedAt;
+    }
 }

@@ -18,4 +18,9 @@ public record CaseClaimed(
         Objects.requireNonNull(clerkId, "clerkId");
         Objects.requireNonNull(claimedAt, "claimedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return claimedAt;
+    }
 }

@@ -20,4 +20,9 @@ public record CaseDenied(
         Objects.requireNonNull(deniedAt, "deniedAt");
         Objects.requireNonNull(appealDeadline, "appealDeadline");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return deniedAt;
+    }
 }

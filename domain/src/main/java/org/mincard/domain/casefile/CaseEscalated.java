@@ -18,4 +18,9 @@ public record CaseEscalated(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(escalatedAt, "escalatedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return escalatedAt;
+    }
 }

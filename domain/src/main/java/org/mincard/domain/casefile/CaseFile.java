@@ -31,7 +31,8 @@ import static org.mincard.domain.casefile.CaseState.UNDER_REVIEW;
 
 /**
  * A case: one unit of clerk work, from submission to hand-over of the card or to its closing decision.
- * Every command names its actor in metadata; actors only ever see and act on cases of their own sites.
+ * Every command names its actor in metadata (a command without one is refused before it gets here); actors only ever
+ * see and act on cases of their own sites. The system actor sees every site but is no supervisor and claims nothing.
  * Command handlers answer the state the case is in afterwards.
  */
 public class CaseFile {
@@ -63,7 +64,7 @@ public class CaseFile {
 
     @CommandHandler
     public CaseFile(SubmitCase command, Actor actor) {
-        if (actor != null && !actor.worksAt(command.siteId())) {
+        if (!actor.worksAt(command.siteId())) {
             throw new PermissionDenied("Cases can only be submitted at a site you work at.", null);
         }
         requireSealed(command.cardRecord(), command.cardholderId(), DataClass.CARD_RECORD, "cardRecord", null);
@@ -221,7 +222,7 @@ public class CaseFile {
     @CommandHandler
     CaseAssignment handle(ClaimCase command, Actor actor) {
         requireWorkable(actor, "claim");
-        if (actor == null || !actor.isSiteScoped()) {
+        if (!actor.isSiteScoped()) {
             throw new PermissionDenied("Only clerks and supervisors claim cases.", state);
         }
         if (!actor.userId().equals(assignee)) {
@@ -275,20 +276,20 @@ public class CaseFile {
     }
 
     private void require(Actor actor, String action, Set<CaseState> allowed) {
-        if (actor != null && !actor.canSee(siteId)) {
+        if (!actor.canSee(siteId)) {
             throw new NotVisible("Case " + caseId);
         }
         if (!allowed.contains(state)) {
             throw new TransitionNotAllowed("case", state, action);
         }
         // Clerks work only their own or unassigned cases; supervisors may act on any case of their sites.
-        if (actor != null && actor.role() == Role.CLERK && assignee != null && !assignee.equals(actor.userId())) {
+        if (actor.role() == Role.CLERK && assignee != null && !assignee.equals(actor.userId())) {
             throw new AssignedToAnotherClerk(state);
         }
     }
 
     private void requireSupervisor(Actor actor, String what) {
-        if (actor != null && actor.role() != Role.SUPERVISOR) {
+        if (actor.role() != Role.SUPERVISOR) {
             throw new PermissionDenied("Only a supervisor may " + what + ".", state);
         }
     }
@@ -300,130 +301,34 @@ public class CaseFile {
         }
     }
 
+    /**
+     * One handler for every case event: where the case stands comes from {@link CaseState}'s transition table; the
+     * few events that carry something later commands check are picked up here as well.
+     */
     @EventSourcingHandler
-    void on(CaseSubmitted event) {
-        caseId = event.caseId();
-        siteId = event.siteId();
-        cardholderId = event.cardholderId();
-        hasDeliveryAddress = event.delivery() != null;
-        state = SUBMITTED;
-    }
-
-    @EventSourcingHandler
-    void on(ApplicantCheckedIn event) {
-        state = CHECKED_IN;
-    }
-
-    @EventSourcingHandler
-    void on(DocumentsReviewed event) {
-        pointsRuleMet = event.meetsPointsRule();
-        state = UNDER_REVIEW;
-    }
-
-    @EventSourcingHandler
-    void on(CaseEscalated event) {
-        state = SUPERVISOR_REVIEW;
-    }
-
-    @EventSourcingHandler
-    void on(CaseReturnedFromEscalation event) {
-        state = UNDER_REVIEW;
-    }
-
-    @EventSourcingHandler
-    void on(CaseApproved event) {
-        state = APPROVED;
-    }
-
-    @EventSourcingHandler
-    void on(CaseDenied event) {
-        appealDeadline = event.appealDeadline();
-        state = DENIED;
-    }
-
-    @EventSourcingHandler
-    void on(DenialAppealed event) {
-        state = APPEALED;
-    }
-
-    @EventSourcingHandler
-    void on(AppealGranted event) {
-        state = APPROVED;
-    }
-
-    @EventSourcingHandler
-    void on(AppealUpheld event) {
-        state = CaseState.DENIAL_UPHELD;
-    }
-
-    @EventSourcingHandler
-    void on(CaseCardProduced event) {
-        state = CARD_PRODUCED;
-    }
-
-    @EventSourcingHandler
-    void on(CardMailed event) {
-        hasDeliveryAddress |= event.delivery() != null;
-        state = MAILED;
-    }
-
-    @EventSourcingHandler
-    void on(CardDeliveryConfirmed event) {
-        state = CaseState.DELIVERED;
-    }
-
-    @EventSourcingHandler
-    void on(CardMailingReturned event) {
-        state = RETURNED;
-    }
-
-    @EventSourcingHandler
-    void on(CardHandedOver event) {
-        state = CaseState.HANDED_OVER;
-    }
-
-    @EventSourcingHandler
-    void on(CaseWithdrawn event) {
-        state = CaseState.WITHDRAWN;
-    }
-
-    @EventSourcingHandler
-    void on(ApplicantDidNotShow event) {
-        state = CaseState.NO_SHOW;
-    }
-
-    @EventSourcingHandler
-    void on(CaseAbandoned event) {
-        state = CaseState.ABANDONED;
-    }
-
-    @EventSourcingHandler
-    void on(CaseCancelled event) {
-        state = CaseState.CANCELLED;
-    }
-
-    @EventSourcingHandler
-    void on(CaseClaimed event) {
-        assignee = event.clerkId();
-    }
-
-    @EventSourcingHandler
-    void on(CaseReleased event) {
-        assignee = null;
-    }
-
-    @EventSourcingHandler
-    void on(CaseAssigned event) {
-        assignee = event.clerkId();
-    }
-
-    @EventSourcingHandler
-    void on(CasePriorityRaised event) {
-        priority = event.priority();
-    }
-
-    @EventSourcingHandler
-    void on(CasePriorityLowered event) {
-        priority = event.priority();
+    void on(CaseFileEvent event) {
+        state = CaseState.after(state, event);
+        if (event instanceof CaseSubmitted submitted) {
+            caseId = submitted.caseId();
+            siteId = submitted.siteId();
+            cardholderId = submitted.cardholderId();
+            hasDeliveryAddress = submitted.delivery() != null;
+        } else if (event instanceof DocumentsReviewed reviewed) {
+            pointsRuleMet = reviewed.meetsPointsRule();
+        } else if (event instanceof CaseDenied denied) {
+            appealDeadline = denied.appealDeadline();
+        } else if (event instanceof CardMailed mailed) {
+            hasDeliveryAddress |= mailed.delivery() != null;
+        } else if (event instanceof CaseClaimed claimed) {
+            assignee = claimed.clerkId();
+        } else if (event instanceof CaseAssigned assigned) {
+            assignee = assigned.clerkId();
+        } else if (event instanceof CaseReleased) {
+            assignee = null;
+        } else if (event instanceof CasePriorityRaised raised) {
+            priority = raised.priority();
+        } else if (event instanceof CasePriorityLowered lowered) {
+            priority = lowered.priority();
+        }
     }
 }

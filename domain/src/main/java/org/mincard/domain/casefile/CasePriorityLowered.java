@@ -18,4 +18,9 @@ public record CasePriorityLowered(
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(loweredAt, "loweredAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return loweredAt;
+    }
 }

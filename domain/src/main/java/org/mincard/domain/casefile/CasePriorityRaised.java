@@ -18,4 +18,9 @@ public record CasePriorityRaised(
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(raisedAt, "raisedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return raisedAt;
+    }
 }

@@ -18,4 +18,9 @@ public record CaseReleased(
         Objects.requireNonNull(clerkId, "clerkId");
         Objects.requireNonNull(releasedAt, "releasedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return releasedAt;
+    }
 }

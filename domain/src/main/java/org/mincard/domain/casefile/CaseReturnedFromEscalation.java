@@ -16,4 +16,9 @@ public record CaseReturnedFromEscalation(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(returnedAt, "returnedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return returnedAt;
+    }
 }

@@ -1,5 +1,8 @@
 package org.mincard.domain.casefile;
 
+import java.util.Map;
+import java.util.Set;
+
 /** Where a case stands in its lifecycle. */
 public enum CaseState {
     SUBMITTED,
@@ -23,10 +26,49 @@ public enum CaseState {
     ABANDONED,
     CANCELLED;
 
+    /**
+     * The one state-transition table: the state a case is in right after each event that moves it. The aggregate,
+     * the read models and the retention rules all follow it; an event missing here and from {@link #KEEPS_STATE}
+     * fails class initialisation, so it cannot be forgotten at run time inside a processor.
+     */
+    private static final Map<Class<? extends CaseFileEvent>, CaseState> AFTER = Map.ofEntries(
+            Map.entry(CaseSubmitted.class, SUBMITTED),
+            Map.entry(ApplicantCheckedIn.class, CHECKED_IN),
+            Map.entry(DocumentsReviewed.class, UNDER_REVIEW),
+            Map.entry(CaseEscalated.class, SUPERVISOR_REVIEW),
+            Map.entry(CaseReturnedFromEscalation.class, UNDER_REVIEW),
+            Map.entry(CaseApproved.class, APPROVED),
+            Map.entry(CaseDenied.class, DENIED),
+            Map.entry(DenialAppealed.class, APPEALED),
+            Map.entry(AppealGranted.class, APPROVED),
+            Map.entry(AppealUpheld.class, DENIAL_UPHELD),
+            Map.entry(CaseCardProduced.class, CARD_PRODUCED),
+            Map.entry(CardMailed.class, MAILED),
+            Map.entry(CardDeliveryConfirmed.class, DELIVERED),
+            Map.entry(CardMailingReturned.class, RETURNED),
+            Map.entry(CardHandedOver.class, HANDED_OVER),
+            Map.entry(CaseWithdrawn.class, WITHDRAWN),
+            Map.entry(ApplicantDidNotShow.class, NO_SHOW),
+            Map.entry(CaseAbandoned.class, ABANDONED),
+            Map.entry(CaseCancelled.class, CANCELLED));
+
+    /** Events that change who works a case or how urgently, but not where it stands. */
+    private static final Set<Class<? extends CaseFileEvent>> KEEPS_STATE = Set.of(
+            CaseClaimed.class, CaseReleased.class, CaseAssigned.class, CasePriorityRaised.class,
+            CasePriorityLowered.class);
+
+    static {
+        for (Class<?> event : CaseFileEvent.class.getPermittedSubclasses()) {
+            if (AFTER.containsKey(event) == KEEPS_STATE.contains(event)) {
+                throw new IllegalStateException("case event " + event.getSimpleName()
+                        + " must be in exactly one of CaseState.AFTER and CaseState.KEEPS_STATE");
+            }
+        }
+    }
+
     /** False for events that change who works a case or how urgently, but not where it stands. */
     public static boolean changesState(CaseFileEvent event) {
-        return !(event instanceof CaseClaimed || event instanceof CaseReleased || event instanceof CaseAssigned
-                || event instanceof CasePriorityRaised || event instanceof CasePriorityLowered);
+        return AFTER.containsKey(event.getClass());
     }
 
     /**
@@ -34,42 +76,16 @@ public enum CaseState {
      * that {@link #changesState change the state}.
      */
     public static CaseState after(CaseFileEvent event) {
-        if (event instanceof CaseSubmitted) {
-            return SUBMITTED;
-        } else if (event instanceof ApplicantCheckedIn) {
-            return CHECKED_IN;
-        } else if (event instanceof DocumentsReviewed || event instanceof CaseReturnedFromEscalation) {
-            return UNDER_REVIEW;
-        } else if (event instanceof CaseEscalated) {
-            return SUPERVISOR_REVIEW;
-        } else if (event instanceof CaseApproved || event instanceof AppealGranted) {
-            return APPROVED;
-        } else if (event instanceof CaseDenied) {
-            return DENIED;
-        } else if (event instanceof DenialAppealed) {
-            return APPEALED;
-        } else if (event instanceof AppealUpheld) {
-            return DENIAL_UPHELD;
-        } else if (event instanceof CaseCardProduced) {
-            return CARD_PRODUCED;
-        } else if (event instanceof CardMailed) {
-            return MAILED;
-        } else if (event instanceof CardMailingReturned) {
-            return RETURNED;
-        } else if (event instanceof CardDeliveryConfirmed) {
-            return DELIVERED;
-        } else if (event instanceof CardHandedOver) {
-            return HANDED_OVER;
-        } else if (event instanceof CaseWithdrawn) {
-            return WITHDRAWN;
-        } else if (event instanceof ApplicantDidNotShow) {
-            return NO_SHOW;
-        } else if (event instanceof CaseAbandoned) {
-            return ABANDONED;
-        } else if (event instanceof CaseCancelled) {
-            return CANCELLED;
+        CaseState next = AFTER.get(event.getClass());
+        if (next == null) {
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " does not change a case's state");
         }
-        throw new IllegalArgumentException("unknown case event " + event.getClass().getSimpleName());
+        return next;
+    }
+
+    /** The state after {@code event} for a case in {@code current}: the same state for events that keep it. */
+    public static CaseState after(CaseState current, CaseFileEvent event) {
+        return AFTER.getOrDefault(event.getClass(), current);
     }
 
     /**

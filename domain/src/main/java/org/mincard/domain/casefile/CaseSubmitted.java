@@ -34,4 +34,9 @@ public record CaseSubmitted(
         Objects.requireNonNull(cardRecord, "cardRecord");
         Objects.requireNonNull(submittedAt, "submittedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return submittedAt;
+    }
 }

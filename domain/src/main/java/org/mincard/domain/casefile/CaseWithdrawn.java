@@ -16,4 +16,9 @@ public record CaseWithdrawn(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(withdrawnAt, "withdrawnAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return withdrawnAt;
+    }
 }

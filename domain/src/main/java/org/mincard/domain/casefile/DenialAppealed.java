@@ -16,4 +16,9 @@ public record DenialAppealed(
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(appealedAt, "appealedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return appealedAt;
+    }
 }

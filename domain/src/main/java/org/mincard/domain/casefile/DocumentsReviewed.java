@@ -22,4 +22,9 @@ public record DocumentsReviewed(
         Objects.requireNonNull(tally, "tally");
         Objects.requireNonNull(reviewedAt, "reviewedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return reviewedAt;
+    }
 }

@@ -36,7 +36,7 @@ public record SubmitCase(
             throw new IllegalArgumentException("a " + type + " case " + (type.needsExistingCard()
                     ? "needs the card it works on" : "must not name an existing card"));
         }
-        if ((type == CaseType.REPLACEMENT) != (replacementReason != null)) {
+        if (!ReplacementReason.fits(type, replacementReason)) {
             throw new IllegalArgumentException("a replacement reason is given exactly for REPLACEMENT cases");
         }
     }

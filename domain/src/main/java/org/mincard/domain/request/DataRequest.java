@@ -3,6 +3,8 @@ package org.mincard.domain.request;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.Role;
 import org.mincard.domain.shared.TransitionNotAllowed;
 
 import java.time.LocalDate;
@@ -13,7 +15,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One third-party or legal request for records in the register: who asked, under which instrument, for what scope,
- * counsel's review, the decision, whether holders were told, and when the requester was answered.
+ * counsel's review, the decision, whether holders were told, and when the requester was answered. Only records
+ * officers write the register (as the API allows).
  */
 public class DataRequest {
 
@@ -29,14 +32,16 @@ public class DataRequest {
     }
 
     @CommandHandler
-    DataRequest(RegisterDataRequest command) {
+    DataRequest(RegisterDataRequest command, Actor actor) {
+        requireOfficer(actor, "register a data request");
         apply(new DataRequestRegistered(command.requestId(), command.requesterType(), command.instrument(),
                 command.scope().caseIds(), command.scope().subjectIds(), command.scope().records(),
                 command.receivedOn()));
     }
 
     @CommandHandler
-    void handle(AssignCounselReviewer command) {
+    void handle(AssignCounselReviewer command, Actor actor) {
+        requireOfficer(actor, "assign counsel");
         require(DataRequestState.REGISTERED, "assign counsel");
         if (!CounselReviewerId.isWellFormed(command.counselReviewerId())) {
             throw new IllegalArgumentException("counselReviewerId: must be a staff user id (1-128 letters, digits"
@@ -46,7 +51,8 @@ public class DataRequest {
     }
 
     @CommandHandler
-    void handle(DecideDataRequest command) {
+    void handle(DecideDataRequest command, Actor actor) {
+        requireOfficer(actor, "decide a data request");
         require(DataRequestState.REGISTERED, "decide");
         if (counselReviewerId == null) {
             throw new CounselReviewMissing();
@@ -56,7 +62,8 @@ public class DataRequest {
     }
 
     @CommandHandler
-    void handle(RecordHolderNotified command) {
+    void handle(RecordHolderNotified command, Actor actor) {
+        requireOfficer(actor, "record a holder notification");
         if (holderNotified) {
             throw new TransitionNotAllowed("request", state, "record holder notification again");
         }
@@ -65,11 +72,16 @@ public class DataRequest {
     }
 
     @CommandHandler
-    void handle(RecordDataRequestAnswered command) {
+    void handle(RecordDataRequestAnswered command, Actor actor) {
+        requireOfficer(actor, "record an answer");
         require(DataRequestState.DECIDED, "record the answer");
         notBefore(command.respondedOn(), "respondedOn");
         apply(new DataRequestAnswered(requestId, command.respondedOn(),
                 ChronoUnit.DAYS.between(receivedOn, command.respondedOn())));
+    }
+
+    private void requireOfficer(Actor actor, String what) {
+        actor.requireRole(what, state, Role.RECORDS_OFFICER);
     }
 
     private void require(DataRequestState expected, String action) {

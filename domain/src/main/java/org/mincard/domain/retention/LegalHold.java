@@ -3,12 +3,17 @@ package org.mincard.domain.retention;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.Role;
 
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A legal hold: placed once, released once. While placed, nothing in its scope is purged. */
+/**
+ * A legal hold: placed once, released once. While placed, nothing in its scope is purged. Only records officers
+ * place and release holds (as the API allows).
+ */
 public class LegalHold {
 
     @AggregateIdentifier
@@ -20,13 +25,15 @@ public class LegalHold {
     }
 
     @CommandHandler
-    LegalHold(PlaceLegalHold command) {
+    LegalHold(PlaceLegalHold command, Actor actor) {
+        actor.requireRole("place a legal hold", null, Role.RECORDS_OFFICER);
         apply(new LegalHoldPlaced(command.holdId(), command.scope(), command.reason(), command.authority(),
                 command.placedAt()));
     }
 
     @CommandHandler
-    void handle(ReleaseLegalHold command) {
+    void handle(ReleaseLegalHold command, Actor actor) {
+        actor.requireRole("release a legal hold", null, Role.RECORDS_OFFICER);
         if (released) {
             throw new LegalHoldAlreadyReleased();
         }

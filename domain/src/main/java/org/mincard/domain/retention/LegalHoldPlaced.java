@@ -26,4 +26,9 @@ public record LegalHoldPlaced(
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(placedAt, "placedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return placedAt;
+    }
 }

@@ -18,4 +18,9 @@ public record LegalHoldReleased(
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(releasedAt, "releasedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return releasedAt;
+    }
 }

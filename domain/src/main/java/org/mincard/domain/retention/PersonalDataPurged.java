@@ -32,4 +32,9 @@ public record PersonalDataPurged(
         Objects.requireNonNull(dueAt, "dueAt");
         Objects.requireNonNull(purgedAt, "purgedAt");
     }
+
+    @Override
+    public Instant occurredAt() {
+        return purgedAt;
+    }
 }

@@ -8,10 +8,14 @@ import org.mincard.domain.retention.RetentionFact.Retracted;
 import org.mincard.domain.retention.RetentionFact.SourceKind;
 import org.mincard.domain.retention.RetentionFact.SourceOpened;
 import org.mincard.domain.cardholder.CardProduced;
+import org.mincard.domain.cardholder.CardReinstated;
+import org.mincard.domain.cardholder.CardReportedLost;
+import org.mincard.domain.cardholder.CardRevoked;
 import org.mincard.domain.cardholder.CardSuperseded;
 import org.mincard.domain.cardholder.RenewalPolicy;
 import org.mincard.domain.casefile.AppealGranted;
 import org.mincard.domain.casefile.AppealUpheld;
+import org.mincard.domain.casefile.ApplicantCheckedIn;
 import org.mincard.domain.casefile.ApplicantDidNotShow;
 import org.mincard.domain.casefile.CardDeliveryConfirmed;
 import org.mincard.domain.casefile.CardHandedOver;
@@ -19,27 +23,65 @@ import org.mincard.domain.casefile.CardMailed;
 import org.mincard.domain.casefile.CardMailingReturned;
 import org.mincard.domain.casefile.CaseAbandoned;
 import org.mincard.domain.casefile.CaseApproved;
+import org.mincard.domain.casefile.CaseAssigned;
 import org.mincard.domain.casefile.CaseCancelled;
 import org.mincard.domain.casefile.CaseCardProduced;
+import org.mincard.domain.casefile.CaseClaimed;
 import org.mincard.domain.casefile.CaseDenied;
+import org.mincard.domain.casefile.CaseEscalated;
+import org.mincard.domain.casefile.CaseFileEvent;
+import org.mincard.domain.casefile.CasePriorityLowered;
+import org.mincard.domain.casefile.CasePriorityRaised;
+import org.mincard.domain.casefile.CaseReleased;
+import org.mincard.domain.casefile.CaseReturnedFromEscalation;
 import org.mincard.domain.casefile.CaseSubmitted;
 import org.mincard.domain.casefile.CaseWithdrawn;
 import org.mincard.domain.casefile.DenialAppealed;
 import org.mincard.domain.casefile.DocumentsReviewed;
 import org.mincard.domain.personaldata.DataClass;
-import org.mincard.domain.retention.PersonalDataPurged;
+import org.mincard.domain.request.CounselReviewerAssigned;
+import org.mincard.domain.request.DataRequestAnswered;
+import org.mincard.domain.request.DataRequestDecided;
+import org.mincard.domain.request.DataRequestHolderNotified;
+import org.mincard.domain.request.DataRequestRegistered;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.mincard.domain.retention.RetentionTrigger.APPEAL_WINDOW_CLOSED;
 import static org.mincard.domain.retention.RetentionTrigger.DECISION_MADE;
 
 /** Translates lifecycle events into retention facts (docs/retention.md, "Triggers"). */
 public final class RetentionFacts {
+
+    /** Case events that close a case, and the retention trigger each one is. */
+    private static final Map<Class<? extends CaseFileEvent>, RetentionTrigger> CLOSING = Map.of(
+            CardHandedOver.class, RetentionTrigger.CARD_PICKED_UP,
+            CardDeliveryConfirmed.class, RetentionTrigger.DELIVERY_CONFIRMED,
+            CardMailingReturned.class, RetentionTrigger.MAIL_RETURNED,
+            CaseWithdrawn.class, RetentionTrigger.CASE_WITHDRAWN,
+            ApplicantDidNotShow.class, RetentionTrigger.APPLICANT_NO_SHOW,
+            CaseAbandoned.class, RetentionTrigger.CASE_ABANDONED,
+            CaseCancelled.class, RetentionTrigger.CASE_CANCELLED);
+
+    /**
+     * The events that mean nothing to retention: {@link #of} gives no facts for them. Every other event of the
+     * sealed event families must give at least one (EventDispatchTest checks both), so a new event is either
+     * translated here or declared irrelevant here, never silently dropped.
+     */
+    public static final Set<Class<?>> WITHOUT_FACTS = Set.of(
+            ApplicantCheckedIn.class, CaseEscalated.class, CaseReturnedFromEscalation.class, CaseClaimed.class,
+            CaseReleased.class, CaseAssigned.class, CasePriorityRaised.class, CasePriorityLowered.class,
+            CardRevoked.class, CardReinstated.class, CardReportedLost.class,
+            // Holds suspend purging through their own register, not through facts about a source.
+            LegalHoldPlaced.class, LegalHoldReleased.class,
+            DataRequestRegistered.class, CounselReviewerAssigned.class, DataRequestDecided.class,
+            DataRequestHolderNotified.class, DataRequestAnswered.class);
 
     private final RenewalPolicy renewal;
 
@@ -67,7 +109,7 @@ public final class RetentionFacts {
                 facts.add(new ClassSealed(e.caseId(), DataClass.DELIVERY, e.mailedAt()));
             }
         } else if (event instanceof CaseApproved e) {
-            facts.add(occurred(e.caseId(), DECISION_MADE, e.approvedAt()));
+            facts.add(occurred(e.caseId(), DECISION_MADE, e.occurredAt()));
         } else if (event instanceof CaseDenied e) {
             facts.add(occurred(e.caseId(), DECISION_MADE, e.deniedAt()));
             facts.add(occurred(e.caseId(), APPEAL_WINDOW_CLOSED, e.appealDeadline()));
@@ -83,29 +125,9 @@ public final class RetentionFacts {
             facts.add(occurred(e.caseId(), APPEAL_WINDOW_CLOSED, e.decidedAt()));
             facts.add(new AppealState(e.caseId(), e.decidedAt(), false));
         } else if (event instanceof CaseCardProduced e) {
-            facts.add(new Occurred(e.caseId(), ScheduleCalculator.SUBSUMED,
-                e.producedAt()));
-        } else if (event instanceof CardHandedOver e) {
-            facts.add(occurred(e.caseId(), RetentionTrigger.CARD_PICKED_UP,
-                e.handedOverAt()));
-        } else if (event instanceof CardDeliveryConfirmed e) {
-            facts.add(occurred(e.caseId(), RetentionTrigger.DELIVERY_CONFIRMED,
-                e.deliveredAt()));
-        } else if (event instanceof CardMailingReturned e) {
-            facts.add(occurred(e.caseId(), RetentionTrigger.MAIL_RETURNED,
-                e.returnedAt()));
-        } else if (event instanceof CaseWithdrawn e) {
-            facts.add(occurred(e.caseId(), RetentionTrigger.CASE_WITHDRAWN,
-                e.withdrawnAt()));
-        } else if (event instanceof ApplicantDidNotShow e) {
-            facts.add(occurred(e.caseId(), RetentionTrigger.APPLICANT_NO_SHOW,
-                e.recordedAt()));
-        } else if (event instanceof CaseAbandoned e) {
-            facts.add(occurred(e.caseId(), RetentionTrigger.CASE_ABANDONED,
-                e.abandonedAt()));
-        } else if (event instanceof CaseCancelled e) {
-            facts.add(occurred(e.caseId(), RetentionTrigger.CASE_CANCELLED,
-                e.cancelledAt()));
+            facts.add(new Occurred(e.caseId(), ScheduleCalculator.SUBSUMED, e.occurredAt()));
+        } else if (event instanceof CaseFileEvent e && CLOSING.containsKey(e.getClass())) {
+            facts.add(occurred(e.caseId(), CLOSING.get(e.getClass()), e.occurredAt()));
         } else if (event instanceof CardProduced e) {
             facts.add(new SourceOpened(e.cardId(), SourceKind.CARD, e.cardholderId(), e.siteId(),
                     e.issuedOn()));

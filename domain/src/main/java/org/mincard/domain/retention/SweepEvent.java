@@ -1,5 +1,6 @@
 package org.mincard.domain.retention;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -9,4 +10,10 @@ import java.util.UUID;
 public sealed interface SweepEvent permits PersonalDataPurged {
 
     UUID sweepId();
+
+    /**
+     * When the fact happened, by the business time the command gave (the service's clock), never the recording time
+     * (that is the message timestamp). A method, not a stored field: the event's JSON does not change.
+     */
+    Instant occurredAt();
 }

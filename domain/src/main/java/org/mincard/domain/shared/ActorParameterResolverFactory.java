@@ -9,7 +9,8 @@ import java.lang.reflect.Parameter;
 
 /**
  * Lets message handlers take an {@link Actor} parameter, read from the message's metadata (see
- * {@link ActorMetaData}); {@code null} when the system itself sent the message. Registered through
+ * {@link ActorMetadataFormat}). A message that names no actor is refused here, before the handler runs: there is
+ * no "no actor" that skips the domain's checks (system work names {@link Actor#system}). Registered through
  * {@code META-INF/services}, so it works the same in the service and in Axon's test fixtures.
  */
 public class ActorParameterResolverFactory implements ParameterResolverFactory {
@@ -22,7 +23,12 @@ public class ActorParameterResolverFactory implements ParameterResolverFactory {
         return new ParameterResolver<>() {
             @Override
             public Actor resolveParameterValue(Message<?> message) {
-                return ActorMetaData.from(message.getMetaData());
+                Actor actor = ActorMetadataFormat.from(message.getMetaData());
+                if (actor == null) {
+                    throw new PermissionDenied("A command must name its actor; system work acts as the system actor.",
+                            null);
+                }
+                return actor;
             }
 
             @Override

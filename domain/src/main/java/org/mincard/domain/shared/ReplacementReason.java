@@ -4,5 +4,10 @@ package org.mincard.domain.shared;
 public enum ReplacementReason {
     LOST,
     STOLEN,
-    DAMAGED
+    DAMAGED;
+
+    /** The one rule for a case's replacement reason: given for REPLACEMENT cases, and only for them. */
+    public static boolean fits(CaseType type, ReplacementReason reason) {
+        return (type == CaseType.REPLACEMENT) == (reason != null);
+    }
 }

@@ -1,6 +1,10 @@
 package org.mincard.domain.shared;
 
-/** What a user of mincard may do; one role per authenticated actor. */
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a user of mincard may do; one role per actor. */
 public enum Role {
     /** Works cases at one or more service sites. */
     CLERK,
@@ -11,5 +15,17 @@ public enum Role {
     /** Read-only oversight; never sees personal data. */
     AUDITOR,
     /** Operates the service: replays, key rotation, actuator. */
-    ADMIN
+    ADMIN,
+    /**
+     * The service itself: retention sweeps, scheduled jobs, imports (see {@link Actor#system}). Nobody signs in with
+     * it and no endpoint allows it; it exists so that work nobody requested still names who did it.
+     */
+    SYSTEM;
+
+    private static final Set<Role> STAFF = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(SYSTEM)));
+
+    /** The roles people sign in with: every role but {@link #SYSTEM}. */
+    public static Set<Role> staff() {
+        return STAFF;
+    }
 }

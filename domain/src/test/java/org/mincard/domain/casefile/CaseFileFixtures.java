@@ -4,7 +4,7 @@ import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
 import org.mincard.domain.shared.Actor;
-import org.mincard.domain.shared.ActorMetaData;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.domain.shared.Role;
@@ -38,19 +38,19 @@ final class CaseFileFixtures {
     }
 
     Map<String, String> clerk() {
-        return ActorMetaData.of(new Actor("clerk-1", Role.CLERK, Set.of(siteId), false));
+        return ActorMetadataFormat.of(new Actor("clerk-1", Role.CLERK, Set.of(siteId), false));
     }
 
     Map<String, String> clerk(String userId) {
-        return ActorMetaData.of(new Actor(userId, Role.CLERK, Set.of(siteId), false));
+        return ActorMetadataFormat.of(new Actor(userId, Role.CLERK, Set.of(siteId), false));
     }
 
     Map<String, String> supervisor() {
-        return ActorMetaData.of(new Actor("supervisor-1", Role.SUPERVISOR, Set.of(siteId), false));
+        return ActorMetadataFormat.of(new Actor("supervisor-1", Role.SUPERVISOR, Set.of(siteId), false));
     }
 
     Map<String, String> otherSiteClerk() {
-        return ActorMetaData.of(new Actor("clerk-2", Role.CLERK, Set.of(UUID.randomUUID()), false));
+        return ActorMetadataFormat.of(new Actor("clerk-2", Role.CLERK, Set.of(UUID.randomUUID()), false));
     }
 
     SubmitCase submitNew() {

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.domain.shared.NotVisible;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -278,5 +281,30 @@ class CaseFileTest {
         fixture.given(cases.historyOf(APPEALED)).andGiven(new AppealGranted(cases.caseId, cases.at(50)))
                 .when(new RecordCardProduction(cases.caseId, cases.cardId, cases.at(60)), cases.clerk())
                 .expectEvents(new CaseCardProduced(cases.caseId, cases.cardholderId, cases.cardId, cases.at(60)));
+    }
+
+    @Test
+    void refusesCommand_whenItNamesNoActor() {
+        fixture.given(cases.historyOf(SUBMITTED))
+                .when(new CheckInApplicant(cases.caseId, cases.at(10)))
+                .expectException(PermissionDenied.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void systemActorMovesACaseOfAnySite() {
+        Map<String, String> system = ActorMetadataFormat.of(Actor.system("no-show-sweep"));
+
+        fixture.given(cases.historyOf(SUBMITTED))
+                .when(new MarkNoShow(cases.caseId, cases.at(10)), system)
+                .expectEvents(new ApplicantDidNotShow(cases.caseId, cases.at(10)));
+    }
+
+    @Test
+    void rejectsEscalationDecision_whenSystemActorTriesIt() {
+        fixture.given(cases.historyOf(SUPERVISOR_REVIEW))
+                .when(new ApproveCase(cases.caseId, cases.at(30)), ActorMetadataFormat.of(Actor.system("import")))
+                .expectException(PermissionDenied.class)
+                .expectNoEvents();
     }
 }

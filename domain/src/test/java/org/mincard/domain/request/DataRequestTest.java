@@ -4,16 +4,25 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.ActorMetadataFormat;
+import org.mincard.domain.shared.PermissionDenied;
+import org.mincard.domain.shared.Role;
 import org.mincard.domain.shared.TransitionNotAllowed;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DataRequestTest {
+
+    private static final Map<String, String> OFFICER =
+            ActorMetadataFormat.of(new Actor("officer-1", Role.RECORDS_OFFICER, Set.of(), true));
 
     private static final UUID REQUEST = UUID.fromString("00000000-0000-4000-8000-000000000001");
     private static final UUID CASE = UUID.fromString("00000000-0000-4000-8000-000000000002");
@@ -46,7 +55,7 @@ class DataRequestTest {
 
                 .when(new RegisterDataRequest(REQUEST, RequesterType.IMMIGRATION_ENFORCEMENT,
                         LegalInstrument.ADMINISTRATIVE_SUBPOENA, new RequestScope(List.of(CASE), List.of(),
-                        List.of(RequestedRecord.CARD_RECORD)), RECEIVED))
+                        List.of(RequestedRecord.CARD_RECORD)), RECEIVED), OFFICER)
 
                 .expectEvents(registered());
     }
@@ -55,7 +64,7 @@ class DataRequestTest {
     void assignsCounsel_whenRegistered() {
         fixture.given(registered())
 
-                .when(new AssignCounselReviewer(REQUEST, "counsel-1"))
+                .when(new AssignCounselReviewer(REQUEST, "counsel-1"), OFFICER)
 
                 .expectEvents(counselAssigned());
     }
@@ -64,7 +73,7 @@ class DataRequestTest {
     void refusesTheDecision_whenNoCounselReviewed() {
         fixture.given(registered())
 
-                .when(new DecideDataRequest(REQUEST, RequestDecision.REFUSED, RECEIVED))
+                .when(new DecideDataRequest(REQUEST, RequestDecision.REFUSED, RECEIVED), OFFICER)
 
                 .expectException(CounselReviewMissing.class);
     }
@@ -73,7 +82,7 @@ class DataRequestTest {
     void decidesWithTheReviewer_whenCounselReviewed() {
         fixture.given(registered(), counselAssigned())
 
-                .when(new DecideDataRequest(REQUEST, RequestDecision.CHALLENGED, RECEIVED.plusDays(3)))
+                .when(new DecideDataRequest(REQUEST, RequestDecision.CHALLENGED, RECEIVED.plusDays(3)), OFFICER)
 
                 .expectEvents(decided(RequestDecision.CHALLENGED));
     }
@@ -82,7 +91,7 @@ class DataRequestTest {
     void refusesASecondDecision_whenAlreadyDecided() {
         fixture.given(registered(), counselAssigned(), decided(RequestDecision.REFUSED))
 
-                .when(new DecideDataRequest(REQUEST, RequestDecision.FULL, RECEIVED.plusDays(4)))
+                .when(new DecideDataRequest(REQUEST, RequestDecision.FULL, RECEIVED.plusDays(4)), OFFICER)
 
                 .expectException(TransitionNotAllowed.class);
     }
@@ -91,7 +100,7 @@ class DataRequestTest {
     void recordsTheAnswerWithDaysToRespond_whenDecided() {
         fixture.given(registered(), counselAssigned(), decided(RequestDecision.PARTIAL))
 
-                .when(new RecordDataRequestAnswered(REQUEST, RECEIVED.plusDays(10)))
+                .when(new RecordDataRequestAnswered(REQUEST, RECEIVED.plusDays(10)), OFFICER)
 
                 .expectEvents(new DataRequestAnswered(REQUEST, RECEIVED.plusDays(10), 10));
     }
@@ -100,7 +109,7 @@ class DataRequestTest {
     void refusesTheAnswer_whenNotDecided() {
         fixture.given(registered(), counselAssigned())
 
-                .when(new RecordDataRequestAnswered(REQUEST, RECEIVED.plusDays(10)))
+                .when(new RecordDataRequestAnswered(REQUEST, RECEIVED.plusDays(10)), OFFICER)
 
                 .expectException(TransitionNotAllowed.class);
     }
@@ -109,7 +118,7 @@ class DataRequestTest {
     void refusesADate_whenBeforeReceipt() {
         fixture.given(registered())
 
-                .when(new RecordHolderNotified(REQUEST, RECEIVED.minusDays(1)))
+                .when(new RecordHolderNotified(REQUEST, RECEIVED.minusDays(1)), OFFICER)
 
                 .expectException(DateBeforeReceipt.class);
     }
@@ -118,7 +127,7 @@ class DataRequestTest {
     void recordsTheNotificationOnce_whenHoldersAreTold() {
         fixture.given(registered(), new DataRequestHolderNotified(REQUEST, RECEIVED))
 
-                .when(new RecordHolderNotified(REQUEST, RECEIVED.plusDays(1)))
+                .when(new RecordHolderNotified(REQUEST, RECEIVED.plusDays(1)), OFFICER)
 
                 .expectException(TransitionNotAllowed.class);
     }
@@ -135,12 +144,25 @@ class DataRequestTest {
     void refusesCounsel_whenNamedByANameOrAnEmailAddress() {
         fixture.given(registered())
 
-                .when(new AssignCounselReviewer(REQUEST, "jane.doe@example.org"))
+                .when(new AssignCounselReviewer(REQUEST, "jane.doe@example.org"), OFFICER)
 
                 .expectException(IllegalArgumentException.class);
         assertThat(List.of("Jane Doe", "jane.doe@example.org", "", "-x", "x".repeat(129)))
                 .noneMatch(CounselReviewerId::isWellFormed);
         assertThat(List.of("counsel-7", "d0000000-0000-4000-8000-000000000006", "ad:counsel.1"))
                 .allMatch(CounselReviewerId::isWellFormed);
+    }
+
+    @Test
+    void rejectsRegistration_whenActorIsNotARecordsOfficer() {
+        Map<String, String> supervisor =
+                ActorMetadataFormat.of(new Actor("supervisor-1", Role.SUPERVISOR, Set.of(), true));
+
+        fixture.givenNoPriorActivity()
+                .when(new RegisterDataRequest(REQUEST, RequesterType.IMMIGRATION_ENFORCEMENT,
+                        LegalInstrument.ADMINISTRATIVE_SUBPOENA, new RequestScope(List.of(CASE), List.of(),
+                        List.of(RequestedRecord.CARD_RECORD)), RECEIVED), supervisor)
+                .expectException(PermissionDenied.class)
+                .expectNoEvents();
     }
 }

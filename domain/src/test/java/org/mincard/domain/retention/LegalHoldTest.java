@@ -4,9 +4,14 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.ActorMetadataFormat;
+import org.mincard.domain.shared.Role;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LegalHoldTest {
 
+    private static final Map<String, String> OFFICER =
+            ActorMetadataFormat.of(new Actor("officer-1", Role.RECORDS_OFFICER, Set.of(), true));
     private static final UUID HOLD = UUID.fromString("00000000-0000-4000-8000-000000000011");
     private static final UUID SUBJECT = UUID.fromString("00000000-0000-4000-8000-000000000012");
     private static final Instant PLACED = Instant.parse("2026-03-02T10:00:00Z");
@@ -30,7 +37,7 @@ class LegalHoldTest {
     void recordsTheReasonCodeAndTheReference_whenPlaced() {
         fixture.givenNoPriorActivity()
 
-                .when(new PlaceLegalHold(HOLD, SCOPE, HoldReason.LITIGATION_PENDING, "1:26-cv-00101", PLACED))
+                .when(new PlaceLegalHold(HOLD, SCOPE, HoldReason.LITIGATION_PENDING, "1:26-cv-00101", PLACED), OFFICER)
 
                 .expectEvents(new LegalHoldPlaced(HOLD, SCOPE, HoldReason.LITIGATION_PENDING, "1:26-cv-00101",
                         PLACED));

@@ -18,7 +18,7 @@ import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
 import org.mincard.domain.retention.PersonalDataPurged;
-import org.mincard.domain.shared.ActorMetaData;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.projections.caseview.SealedField.CaseField;
@@ -64,8 +64,8 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseFileEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
-            @MetaDataValue(ActorMetaData.ACTOR_ID) String actorId,
-            @MetaDataValue(ActorMetaData.ACTOR_ROLE) String actorRole, TrackingToken token) {
+            @MetaDataValue(ActorMetadataFormat.ACTOR_ID) String actorId,
+            @MetaDataValue(ActorMetadataFormat.ACTOR_ROLE) String actorRole, TrackingToken token) {
         batch().add(event, sequence, recordedAt, actorId, actorRole, index(token));
     }
 

@@ -132,7 +132,7 @@ final class WorkQueueBatch {
     }
 
     private static void apply(Item item, CaseFileEvent event, long sequence, List<Stay> stays, List<Fact> facts) {
-        Instant at = occurredAt(event);
+        Instant at = event.occurredAt();
         if (CaseState.changesState(event)) {
             CaseState next = CaseState.after(event);
             WorkQueue nextQueue = WorkQueue.of(next).orElse(null);
@@ -170,60 +170,6 @@ final class WorkQueueBatch {
         }
         item.version = sequence;
         item.changed = true;
-    }
-
-    /** The business time of an event: when it happened, as the command said (the service's clock). */
-    static Instant occurredAt(CaseFileEvent event) {
-        if (event instanceof CaseSubmitted e) {
-            return e.submittedAt();
-        } else if (event instanceof ApplicantCheckedIn e) {
-            return e.checkedInAt();
-        } else if (event instanceof DocumentsReviewed e) {
-            return e.reviewedAt();
-        } else if (event instanceof CaseEscalated e) {
-            return e.escalatedAt();
-        } else if (event instanceof CaseReturnedFromEscalation e) {
-            return e.returnedAt();
-        } else if (event instanceof CaseApproved e) {
-            return e.approvedAt();
-        } else if (event instanceof CaseDenied e) {
-            return e.deniedAt();
-        } else if (event instanceof DenialAppealed e) {
-            return e.appealedAt();
-        } else if (event instanceof AppealGranted e) {
-            return e.decidedAt();
-        } else if (event instanceof AppealUpheld e) {
-            return e.decidedAt();
-        } else if (event instanceof CaseCardProduced e) {
-            return e.producedAt();
-        } else if (event instanceof CardMailed e) {
-            return e.mailedAt();
-        } else if (event instanceof CardDeliveryConfirmed e) {
-            return e.deliveredAt();
-        } else if (event instanceof CardMailingReturned e) {
-            return e.returnedAt();
-        } else if (event instanceof CardHandedOver e) {
-            return e.handedOverAt();
-        } else if (event instanceof CaseWithdrawn e) {
-            return e.withdrawnAt();
-        } else if (event instanceof ApplicantDidNotShow e) {
-            return e.recordedAt();
-        } else if (event instanceof CaseAbandoned e) {
-            return e.abandonedAt();
-        } else if (event instanceof CaseCancelled e) {
-            return e.cancelledAt();
-        } else if (event instanceof CaseClaimed e) {
-            return e.claimedAt();
-        } else if (event instanceof CaseReleased e) {
-            return e.releasedAt();
-        } else if (event instanceof CaseAssigned e) {
-            return e.assignedAt();
-        } else if (event instanceof CasePriorityRaised e) {
-            return e.raisedAt();
-        } else if (event instanceof CasePriorityLowered e) {
-            return e.loweredAt();
-        }
-        throw new IllegalArgumentException("unknown case event " + event.getClass().getSimpleName());
     }
 
     private void load(List<UUID> caseIds, Map<UUID, Item> items) {

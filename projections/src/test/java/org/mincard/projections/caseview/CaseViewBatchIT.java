@@ -27,7 +27,7 @@ import org.mincard.domain.casefile.PointsTally;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
-import org.mincard.domain.shared.ActorMetaData;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.projections.caseview.SealedField.CaseField;
@@ -301,7 +301,7 @@ class CaseViewBatchIT {
         private static EventMessage<?> message(String type, UUID aggregateId, long sequence, Object payload,
                                                Instant recordedAt, String actorId) {
             return new GenericDomainEventMessage<>(type, aggregateId.toString(), sequence, payload,
-                    Map.of(ActorMetaData.ACTOR_ID, actorId, ActorMetaData.ACTOR_ROLE,
+                    Map.of(ActorMetadataFormat.ACTOR_ID, actorId, ActorMetadataFormat.ACTOR_ROLE,
                             actorId.startsWith("clerk") ? "CLERK" : "SUPERVISOR"),
                     UUID.randomUUID().toString(), recordedAt.plusMillis(7));
         }

@@ -5,6 +5,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.mincard.domain.retention.PersonalDataPurged;
+import org.mincard.domain.shared.Actor;
+import org.mincard.domain.shared.ActorMetadataFormat;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ import java.util.UUID;
 @Component
 class SweepEventAppender {
 
+    static final Actor SWEEP_ACTOR = Actor.system("retention-sweep");
+
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
 
@@ -35,8 +39,9 @@ class SweepEventAppender {
         if (events.isEmpty()) {
             return firstSequence;
         }
-        SerializedObject<byte[]> metaData = serializer.serialize(MetaData.with("sweepId", sweepId.toString()),
-                byte[].class);
+        // A sweep is work nobody requested at that moment: its facts name the system actor, not "no actor".
+        SerializedObject<byte[]> metaData = serializer.serialize(MetaData.with("sweepId", sweepId.toString())
+                .mergedWith(ActorMetadataFormat.of(SWEEP_ACTOR)), byte[].class);
         String aggregate = sweepId.toString();
         int n = events.size();
         String[] sequences = new String[n];

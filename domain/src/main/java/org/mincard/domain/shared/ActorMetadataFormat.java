@@ -9,11 +9,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The message metadata keys that carry the acting user on every command, and by correlation on every event it
- * causes: the opaque user id, the role name, and the site ids (ascending, comma-separated) or {@value #ALL_SITES}.
- * Ids and roles only; never a name.
+ * How the acting user is written into message metadata, on every command and by correlation on every event it
+ * causes: the keys, and the conversion both ways. The opaque user id, the role name, and the site ids (ascending,
+ * comma-separated) or {@value #ALL_SITES}. Ids and roles only; never a name. (The application's
+ * {@code ActorMetadataInterceptor} is what puts the authenticated caller there.)
  */
-public final class ActorMetaData {
+public final class ActorMetadataFormat {
 
     public static final String ACTOR_ID = "actorId";
     public static final String ACTOR_ROLE = "actorRole";
@@ -21,7 +22,7 @@ public final class ActorMetaData {
     public static final String ALL_SITES = "*";
     public static final List<String> KEYS = List.of(ACTOR_ID, ACTOR_ROLE, ACTOR_SITES);
 
-    private ActorMetaData() {
+    private ActorMetadataFormat() {
     }
 
     public static Map<String, String> of(Actor actor) {
@@ -33,7 +34,11 @@ public final class ActorMetaData {
         return metaData;
     }
 
-    /** The actor named by the metadata, or {@code null} when a message was sent by the system itself. */
+    /**
+     * The actor named by the metadata, or {@code null} when it names none. Such a message is refused by every handler
+     * that takes an {@link Actor} (see {@link ActorParameterResolverFactory}); the system acts as
+     * {@link Actor#system}, never as "no actor".
+     */
     public static Actor from(Map<String, ?> metaData) {
         Object id = metaData.get(ACTOR_ID);
         Object role = metaData.get(ACTOR_ROLE);
