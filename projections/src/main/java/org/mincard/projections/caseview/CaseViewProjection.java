@@ -5,7 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -65,13 +66,13 @@ class CaseViewProjection {
     @EventHandler
     void on(CaseFileEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue(ActorMetadataFormat.ACTOR_ID) String actorId,
-            @MetaDataValue(ActorMetadataFormat.ACTOR_ROLE) String actorRole, TrackingToken token) {
-        batch().add(event, sequence, recordedAt, actorId, actorRole, index(token));
+            @MetaDataValue(ActorMetadataFormat.ACTOR_ROLE) String actorRole, EventMessage<?> message) {
+        batch().add(event, sequence, recordedAt, actorId, actorRole, index(message));
     }
 
     @EventHandler
-    void on(CardProduced event, TrackingToken token) {
-        batch().addCardNumber(event.caseId(), event.cardNumber(), index(token));
+    void on(CardProduced event, EventMessage<?> message) {
+        batch().addCardNumber(event.caseId(), event.cardNumber(), index(message));
     }
 
     /**
@@ -81,8 +82,8 @@ class CaseViewProjection {
      * another segment replays its event after this one.
      */
     @EventHandler
-    void on(PersonalDataPurged event, TrackingToken token) {
-        Long purgedIndex = index(token);
+    void on(PersonalDataPurged event, EventMessage<?> message) {
+        Long purgedIndex = index(message);
         jdbc.update("""
                 DELETE FROM read_model.case_sealed_field
                 WHERE subject_id = ? AND data_class = ?
@@ -95,12 +96,16 @@ class CaseViewProjection {
         }
     }
 
-    /** The event's position in the event store, or null when it is not delivered by a streaming processor. */
-    private static Long index(TrackingToken token) {
-        if (token == null) {
+    /**
+     * The event's position in the event store, or null when it was not delivered by a streaming processor (a test
+     * feeding events directly). A handler parameter of type {@code TrackingToken} would not match such a message at
+     * all, so the handler would silently not run: the message is asked instead.
+     */
+    private static Long index(EventMessage<?> message) {
+        if (!(message instanceof TrackedEventMessage<?> tracked) || tracked.trackingToken() == null) {
             return null;
         }
-        OptionalLong position = token.position();
+        OptionalLong position = tracked.trackingToken().position();
         return position.isPresent() ? position.getAsLong() : null;
     }
 
