@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.mincard.application.vault.ErasureLedger;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import java.util.UUID;
 @Component
 class Checkpoints {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -45,9 +46,11 @@ class Checkpoints {
     private final ChainVerifier verifier;
     private final CheckpointSigner signer;
     private final Clock clock;
+    private final ErasureLedger ledger;
 
     Checkpoints(JdbcTemplate jdbc, Chainer chainer, ChainedStreams streams, ChainVerifier verifier,
-                CheckpointSigner signer, Clock clock) {
+                CheckpointSigner signer, Clock clock, ErasureLedger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.chainer = chainer;
         this.streams = streams;
@@ -81,8 +84,10 @@ class Checkpoints {
                     row.getLong(1), row.getLong(2), ChainHash.hex(row.getBytes(3))), stream.stream())
                     .stream().findFirst().orElse(new Checkpoint.Head(stream.stream(), 0, null, null)));
         }
+        ErasureLedger.Head ledgerHead = ledger.head();
         Checkpoint checkpoint = new Checkpoint(FORMAT, UUID.randomUUID(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), signer.keyId(), heads);
+                clock.instant().truncatedTo(ChronoUnit.MICROS), signer.keyId(), heads,
+                new Checkpoint.LedgerHead(ledgerHead.sequence(), ledgerHead.hash()));
         String payload = write(checkpoint);
         byte[] signature = signer.sign(payload.getBytes(StandardCharsets.UTF_8));
         jdbc.update("INSERT INTO audit.checkpoint (checkpoint_id, taken_at, key_id, payload, signature)"
@@ -142,8 +147,8 @@ class Checkpoints {
     static Checkpoint read(String payload) {
         try {
             Checkpoint checkpoint = JSON.readValue(payload, Checkpoint.class);
-            if (checkpoint.format() != FORMAT) {
-                throw badCheckpoint("format must be " + FORMAT);
+            if (checkpoint.format() != 1 && checkpoint.format() != FORMAT) {
+                throw badCheckpoint("format must be 1 or " + FORMAT);
             }
             return checkpoint;
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {

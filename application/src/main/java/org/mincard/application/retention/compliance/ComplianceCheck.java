@@ -2,6 +2,7 @@ package org.mincard.application.retention.compliance;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.mincard.application.vault.ErasureHorizons;
 import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.application.retention.policy.RetentionProperties;
 import org.mincard.domain.retention.RetentionFact;
@@ -40,14 +41,16 @@ public class ComplianceCheck {
     private final RetentionPolicy policy;
     private final RetentionProperties properties;
     private final Clock clock;
+    private final ErasureHorizons horizons;
 
     ComplianceCheck(EventStorageEngine events, RetentionFacts facts, RetentionPolicy policy,
-                    RetentionProperties properties, Clock clock) {
+                    RetentionProperties properties, Clock clock, ErasureHorizons horizons) {
         this.events = events;
         this.facts = facts;
         this.policy = policy;
         this.properties = properties;
         this.clock = clock;
+        this.horizons = horizons;
     }
 
     /** One finding: a (subject, class) item, its due time and rule, and for purges when and under which rule. */
@@ -55,10 +58,15 @@ public class ComplianceCheck {
                           UUID sweepId) {
     }
 
-    /** The report; a healthy system has no violations and no early purges. */
+    /**
+     * The report; a healthy system has no violations, no early purges and no overdue KEK in {@code erasure}
+     * (destroyed keys past their erasure horizon, those not yet past it with its date, KEKs held past their
+     * destruction date; ADR 0010).
+     */
     public record Report(Instant asOf, String profile, String policyVersion, long eventsRead, int items,
                          int dueNow, int purges, int purgesUnderOtherPolicy, int held, int overdueWithinGrace,
-                         List<Finding> violations, List<Finding> earlyPurges, List<Finding> purgedWhileHeld) {
+                         List<Finding> violations, List<Finding> earlyPurges, List<Finding> purgedWhileHeld,
+                         ErasureHorizons.Report erasure) {
     }
 
     public Report check() {
@@ -94,7 +102,8 @@ public class ComplianceCheck {
             }
         }
         return new Report(now, policy.profile(), policy.version(), read, items, dueNow, fold.purges,
-                fold.purgesUnderOtherPolicy, held, withinGrace, violations, fold.early, fold.whileHeld);
+                fold.purgesUnderOtherPolicy, held, withinGrace, violations, fold.early, fold.whileHeld,
+                horizons.report());
     }
 
     /** The in-memory schedule. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.mincard.application.vault.ErasureHorizons;
 import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.domain.retention.RetentionRule;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,11 +40,13 @@ public class ManifestWriter {
     private final JdbcTemplate jdbc;
     private final ManifestSigner signer;
     private final RetentionPolicy policy;
+    private final ErasureHorizons horizons;
 
-    ManifestWriter(JdbcTemplate jdbc, ManifestSigner signer, RetentionPolicy policy) {
+    ManifestWriter(JdbcTemplate jdbc, ManifestSigner signer, RetentionPolicy policy, ErasureHorizons horizons) {
         this.jdbc = jdbc;
         this.signer = signer;
         this.policy = policy;
+        this.horizons = horizons;
     }
 
     /** The sweep's header as the sweep table has it. */
@@ -63,6 +66,12 @@ public class ManifestWriter {
                 "noLongerDue", 0));
         Map<String, List<Map<String, Object>>> lists = new TreeMap<>();
         TreeSet<String> ruleIds = new TreeSet<>();
+        // Erasure horizon per purged item: the latest among its destroyed key versions (ADR 0010), as planned now.
+        Map<String, ErasureHorizons.ItemHorizon> horizonByItem = new TreeMap<>();
+        for (ErasureHorizons.ItemHorizon horizon : horizons.ofSweep(sweep.sweepId())) {
+            horizonByItem.merge(horizon.subjectId() + "|" + horizon.dataClass(), horizon, (a, b) ->
+                    a.horizon() == null || (b.horizon() != null && b.horizon().isAfter(a.horizon())) ? b : a);
+        }
         jdbc.query("""
                 SELECT cardholder_id, data_class, rule_id, due_at, state FROM retention.sweep_item
                 WHERE sweep_id = ? ORDER BY item_no""", rs -> {
@@ -84,6 +93,10 @@ public class ManifestWriter {
             lists.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
             if (key.equals("purged")) {
                 ruleIds.add(rs.getString(3));
+                ErasureHorizons.ItemHorizon horizon = horizonByItem.get(item.get("subjectId") + "|" + rs.getString(2));
+                item.put("kekId", horizon == null ? null : horizon.kekId());
+                item.put("erasureHorizon", horizon == null || horizon.horizon() == null ? null
+                        : horizon.horizon().toString());
             }
         }, sweep.sweepId());
 
@@ -106,7 +119,7 @@ public class ManifestWriter {
         }
 
         Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("format", "mincard-purge-manifest/1");
+        manifest.put("format", "mincard-purge-manifest/2");
         manifest.put("sequence", sequence);
         manifest.put("sweepId", sweep.sweepId().toString());
         manifest.put("trigger", sweep.trigger());

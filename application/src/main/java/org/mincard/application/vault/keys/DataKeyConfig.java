@@ -1,5 +1,7 @@
 package org.mincard.application.vault.keys;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.mincard.application.vault.ErasureLedger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,14 +22,30 @@ class DataKeyConfig {
     }
 
     @Bean
-    DataKeys dataKeys(JdbcTemplate jdbc, KeyEncryptionKeys keks, DataKeyProperties properties, Clock clock) {
-        return new DataKeys(jdbc, keks, new DataKeyCache(properties.cacheMaxEntries()), clock);
+    DataKeys dataKeys(JdbcTemplate jdbc, KeyEncryptionKeys keks, DataKeyProperties properties, Clock clock,
+                      ErasureLedger ledger) {
+        return new DataKeys(jdbc, keks, new DataKeyCache(properties.cacheMaxEntries()), clock, ledger);
     }
 
     @Bean
     KeyRotations keyRotations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                              KeyEncryptionKeys keks, DataKeyProperties properties, Clock clock) {
+                              KeyEncryptionKeys keks, DataKeyProperties properties, RotationProperties rotation,
+                              Clock clock, MeterRegistry meters) {
         return new KeyRotations(jdbc, new TransactionTemplate(transactionManager), keks,
-                properties.rotationBatchSize(), clock);
+                properties.rotationBatchSize(), rotation, clock, meters);
+    }
+
+    @Bean
+    KekEpochs kekEpochs(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, KeyEncryptionKeys keks,
+                        KeyRotations rotations, ErasureLedger ledger, RotationProperties rotation, Clock clock) {
+        return new KekEpochs(jdbc, new TransactionTemplate(transactionManager), keks, rotations, ledger, rotation,
+                clock);
+    }
+
+    @Bean
+    ErasureFence erasureFence(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ErasureLedger ledger,
+                              DataKeys dataKeys, KeyEncryptionKeys keks, KekEpochs epochs, Clock clock) {
+        return new ErasureFence(jdbc, new TransactionTemplate(transactionManager), ledger, dataKeys, keks, epochs,
+                clock);
     }
 }

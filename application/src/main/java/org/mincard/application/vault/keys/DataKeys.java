@@ -1,5 +1,6 @@
 package org.mincard.application.vault.keys;
 
+import org.mincard.application.vault.ErasureLedger;
 import org.mincard.application.vault.KeyDestruction;
 import org.mincard.application.vault.PurgeReference;
 import org.mincard.domain.personaldata.DataClass;
@@ -29,6 +30,10 @@ import java.util.UUID;
  * under a key-encryption key. Retention destroys keys here; the vault's sealer and gate obtain keys here.
  *
  * <p>Every lookup reads the row, so a key destroyed by any node is refused by every node; only the unwrap is cached.
+ *
+ * <p>Every destruction is written to the {@link ErasureLedger} (outside the database) after the rows are updated and
+ * locked and before the transaction commits: no destruction becomes durable without its ledger entry, so restoring
+ * an older database cannot bring a destroyed key back for good (the erasure fence destroys it again at start-up).
  */
 public class DataKeys {
 
@@ -38,13 +43,15 @@ public class DataKeys {
     private final KeyEncryptionKeys keks;
     private final DataKeyCache cache;
     private final Clock clock;
+    private final ErasureLedger ledger;
     private final SecureRandom random = new SecureRandom();
 
-    DataKeys(JdbcTemplate jdbc, KeyEncryptionKeys keks, DataKeyCache cache, Clock clock) {
+    DataKeys(JdbcTemplate jdbc, KeyEncryptionKeys keks, DataKeyCache cache, Clock clock, ErasureLedger ledger) {
         this.jdbc = jdbc;
         this.keks = keks;
         this.cache = cache;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     /**
@@ -105,14 +112,7 @@ public class DataKeys {
      */
     public int destroyKeys(UUID subjectId, DataClass dataClass, PurgeReference purge) {
         Objects.requireNonNull(purge, "purge");
-        List<Integer> versions = jdbc.queryForList("""
-                        UPDATE vault.data_key
-                        SET wrapped_key = NULL, destroyed_at = ?, purge_sweep_id = ?, purge_rule_id = ?
-                        WHERE subject_id = ? AND data_class = ? AND wrapped_key IS NOT NULL
-                        RETURNING key_version""", Integer.class,
-                Timestamp.from(clock.instant()), purge.sweepId(), purge.ruleId(), subjectId, dataClass.name());
-        versions.forEach(version -> cache.evict(new KeyReference(subjectId, dataClass, version)));
-        return versions.size();
+        return destroyKeys(List.of(new KeyDestruction(subjectId, dataClass, purge)));
     }
 
     /**
@@ -124,15 +124,17 @@ public class DataKeys {
         if (destructions.isEmpty()) {
             return 0;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        List<KeyReference> destroyed = jdbc.query(connection -> {
+        java.time.Instant at = clock.instant();
+        Timestamp now = Timestamp.from(at);
+        List<ErasureLedger.Entry> destroyed = jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     UPDATE vault.data_key k
                     SET wrapped_key = NULL, destroyed_at = ?, purge_sweep_id = d.sweep_id, purge_rule_id = d.rule_id
                     FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[])
                          AS d(subject_id, data_class, sweep_id, rule_id)
                     WHERE k.subject_id = d.subject_id AND k.data_class = d.data_class AND k.wrapped_key IS NOT NULL
-                    RETURNING k.subject_id, k.data_class, k.key_version""");
+                    RETURNING k.subject_id, k.data_class, k.key_version, k.kek_id, k.purge_sweep_id,
+                              k.purge_rule_id""");
             statement.setTimestamp(1, now);
             statement.setArray(2, connection.createArrayOf("uuid",
                     destructions.stream().map(KeyDestruction::subjectId).toArray()));
@@ -143,10 +145,53 @@ public class DataKeys {
             statement.setArray(5, connection.createArrayOf("varchar",
                     destructions.stream().map(d -> d.purge().ruleId()).toArray()));
             return statement;
+        }, (rs, i) -> ErasureLedger.Entry.dataKey(at, rs.getObject(1, UUID.class), DataClass.valueOf(rs.getString(2)),
+                rs.getInt(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6)));
+        ledger.append(destroyed);
+        destroyed.forEach(entry -> cache.evict(reference(entry)));
+        return destroyed.size();
+    }
+
+    /**
+     * Destroys again the keys named by ledger entries that are live in the database (a backup from before their purge
+     * was restored), keeping the purge's sweep and rule on the tombstone. Writes nothing to the ledger: the entries
+     * are there already. Returns the entries whose key was live.
+     */
+    List<ErasureLedger.Entry> destroyAgain(List<ErasureLedger.Entry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<KeyReference> destroyed = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE vault.data_key k
+                    SET wrapped_key = NULL, destroyed_at = ?, purge_sweep_id = d.sweep_id, purge_rule_id = d.rule_id
+                    FROM unnest(?::uuid[], ?::varchar[], ?::int[], ?::uuid[], ?::varchar[])
+                         AS d(subject_id, data_class, key_version, sweep_id, rule_id)
+                    WHERE k.subject_id = d.subject_id AND k.data_class = d.data_class
+                      AND k.key_version = d.key_version AND k.wrapped_key IS NOT NULL
+                    RETURNING k.subject_id, k.data_class, k.key_version""");
+            statement.setTimestamp(1, now);
+            statement.setArray(2, connection.createArrayOf("uuid",
+                    entries.stream().map(ErasureLedger.Entry::subjectId).toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar",
+                    entries.stream().map(e -> e.dataClass().name()).toArray()));
+            statement.setArray(4, connection.createArrayOf("int4",
+                    entries.stream().map(ErasureLedger.Entry::keyVersion).toArray()));
+            statement.setArray(5, connection.createArrayOf("uuid",
+                    entries.stream().map(ErasureLedger.Entry::sweepId).toArray()));
+            statement.setArray(6, connection.createArrayOf("varchar",
+                    entries.stream().map(ErasureLedger.Entry::ruleId).toArray()));
+            return statement;
         }, (rs, i) -> new KeyReference(rs.getObject(1, UUID.class), DataClass.valueOf(rs.getString(2)),
                 rs.getInt(3)));
         destroyed.forEach(cache::evict);
-        return destroyed.size();
+        java.util.Set<KeyReference> hit = new java.util.HashSet<>(destroyed);
+        return entries.stream().filter(entry -> hit.contains(reference(entry))).toList();
+    }
+
+    private static KeyReference reference(ErasureLedger.Entry entry) {
+        return new KeyReference(entry.subjectId(), entry.dataClass(), entry.keyVersion());
     }
 
     /** The bytes bound to a wrapped data key, so that it cannot be moved to another subject, class or version. */

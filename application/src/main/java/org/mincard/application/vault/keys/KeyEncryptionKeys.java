@@ -1,5 +1,7 @@
 package org.mincard.application.vault.keys;
 
+import java.util.Set;
+
 /**
  * The key-encryption keys (KEKs) that wrap data keys. They never enter the database. The local implementation holds
  * them in memory from configuration or files; a KMS or HashiCorp Vault adapter implements this interface as a bean of
@@ -21,4 +23,10 @@ public interface KeyEncryptionKeys {
 
     /** Unwraps a data key; fails if the KEK is unknown or the wrapped bytes or associated data were altered. */
     byte[] unwrap(WrappedKey wrappedKey, byte[] associatedData);
+
+    /** Every KEK version this installation still holds, the current one included. */
+    Set<String> heldKekIds();
+
+    /** Destroys a KEK version for good: an HSM deletes the key object; a configured key is forgotten and refused at the next start. */
+    void destroy(String kekId);
 }

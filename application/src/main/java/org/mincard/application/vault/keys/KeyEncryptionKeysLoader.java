@@ -41,7 +41,12 @@ final class KeyEncryptionKeysLoader {
         Map<String, SecretKey> keys = properties.keys().isEmpty()
                 ? fromDirectory(properties.directory())
                 : fromConfiguration(properties.keys());
+        boolean fromDirectory = properties.keys().isEmpty();
         String current = StringUtils.hasText(properties.currentId()) ? properties.currentId().trim() : null;
+        if (current == null && fromDirectory) {
+            // Scheduled rotations add local-2, local-3, ...: the newest version is current.
+            current = keys.keySet().stream().max(KeyEncryptionKeysLoader::byVersion).orElse(null);
+        }
         if (current == null) {
             if (keys.size() != 1) {
                 throw new IllegalStateException(keys.size() + " KEKs are configured " + new TreeMap<>(keys).keySet()
@@ -54,7 +59,68 @@ final class KeyEncryptionKeysLoader {
                     + "', which is not configured " + new TreeMap<>(keys).keySet());
         }
         LOG.info("Vault KEKs loaded: {}; current KEK '{}'", new TreeMap<>(keys).keySet(), current);
-        return new LocalKeyEncryptionKeys(keys, current);
+        return new LocalKeyEncryptionKeys(keys, current,
+                fromDirectory ? properties.directory().toAbsolutePath().normalize() : null);
+    }
+
+    /** Orders ids by their numeric suffix ({@code local-2} before {@code local-10}), then by text. */
+    static int byVersion(String a, String b) {
+        int byNumber = Long.compare(version(a), version(b));
+        return byNumber != 0 ? byNumber : a.compareTo(b);
+    }
+
+    private static long version(String id) {
+        var matcher = Pattern.compile("(\\d{1,18})$").matcher(id);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    /** The id of the next version after the given ones: {@code local-<highest + 1>}. */
+    static String nextVersionId(Set<String> ids) {
+        long highest = ids.stream().mapToLong(KeyEncryptionKeysLoader::version).max().orElse(0);
+        return "local-" + (Math.max(highest, 0) + 1);
+    }
+
+    /** Creates a new owner-only key file for {@code id} in the directory and returns the key. */
+    static SecretKey createKekFile(Path directory, String id) {
+        checkId(id);
+        Path file = directory.resolve(id + SUFFIX);
+        try {
+            if (!writeNewKeyFile(file)) {
+                throw new IllegalStateException("KEK file for '" + id + "' exists already");
+            }
+            LOG.info("Created KEK version '{}' in {} (embedded key folder)", id, directory);
+            return decode(id, read(file, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the file of KEK '" + id + "'", e);
+        }
+    }
+
+    /**
+     * Erases a KEK file: overwrites its bytes with zeros, flushes them to the device and deletes it. (On copy-on-write
+     * or journalling file systems and SSDs old blocks may survive; the city's secret store or HSM is the real home of
+     * a KEK, this is the embedded default.)
+     */
+    static void erase(Path directory, String id) {
+        checkId(id);
+        Path file = directory.resolve(id + SUFFIX);
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            long size = Files.size(file);
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.allocate((int) Math.min(size, 4096)));
+                channel.force(true);
+            }
+            Files.delete(file);
+            try (var dir = java.nio.channels.FileChannel.open(directory, java.nio.file.StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException ignored) {
+                // Not every platform can sync a directory; the file's bytes are already zeroed.
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot erase the file of KEK '" + id + "'", e);
+        }
     }
 
     private static Map<String, SecretKey> fromConfiguration(Map<String, KekProperties.KekSource> sources) {
@@ -117,6 +183,16 @@ final class KeyEncryptionKeysLoader {
     }
 
     private static void createDefaultKek(Path file) throws IOException {
+        if (!writeNewKeyFile(file)) {
+            return;
+        }
+        LOG.warn("No key-encryption key is configured: created {} for this embedded installation. Production must"
+                + " supply its own KEK (mincard.vault.kek.keys, from a secret store or KMS) and keep it, and its"
+                + " backups, apart from the database backups.", file);
+    }
+
+    /** Writes 32 random bytes, base64, to a new owner-only file; false if the file exists already. */
+    private static boolean writeNewKeyFile(Path file) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         byte[] encoded = Base64.getEncoder().encode(key);
@@ -128,13 +204,11 @@ final class KeyEncryptionKeysLoader {
             }
             Files.write(file, encoded);
         } catch (FileAlreadyExistsException raced) {
-            return;
+            return false;
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
-        LOG.warn("No key-encryption key is configured: created {} for this embedded installation. Production must"
-                + " supply its own KEK (mincard.vault.kek.keys, from a secret store or KMS) and keep it, and its"
-                + " backups, apart from the database backups.", file);
+        return true;
     }
 
     private static void warnIfReadableByOthers(Path file) throws IOException {

@@ -2,6 +2,7 @@ package org.mincard.application.vault.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.mincard.application.vault.ErasureLedger;
 import org.mincard.application.vault.PurgeReference;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
@@ -48,10 +49,14 @@ class KeyRotationIT {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    ErasureLedger ledger;
+
     @Test
     void rewrapsEveryLiveKeyUnderTheNewKekAndKeepsThemUsable_whenAnAdminRotates() {
         DataKeys beforeRotation = new DataKeys(jdbc, new LocalKeyEncryptionKeys(Map.of(
-                "old", new SecretKeySpec(Base64.getDecoder().decode(OLD_KEK), "AES")), "old"), new DataKeyCache(0), clock);
+                "old", new SecretKeySpec(Base64.getDecoder().decode(OLD_KEK), "AES")), "old"), new DataKeyCache(0), clock,
+                ledger);
         List<SealingKey> keys = IntStream.range(0, 450)
                 .mapToObj(i -> beforeRotation.keyForSealing(UUID.randomUUID(), DataClass.CARD_RECORD)).toList();
         UUID purgedSubject = keys.get(0).reference().subjectId();
