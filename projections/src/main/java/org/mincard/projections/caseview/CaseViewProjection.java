@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -82,8 +83,9 @@ class CaseViewProjection {
      * another segment replays its event after this one.
      */
     @EventHandler
-    void on(PersonalDataPurged event, EventMessage<?> message) {
-        Long purgedIndex = index(message);
+    void on(PersonalDataPurged event, TrackingToken token) {
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        Long purgedIndex = position.isPresent() ? position.getAsLong() : null;
         jdbc.update("""
                 DELETE FROM read_model.case_sealed_field
                 WHERE subject_id = ? AND data_class = ?
