@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -104,7 +104,8 @@ class CaseFileController {
     ResponseEntity<CaseAccepted> submit(
             @Valid @RequestBody SubmitCaseRequest request,
             @Parameter(description = "Client-chosen key that makes retries safe")
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 8, max = 200) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Pattern(regexp = "[!-~]{8,200}", message = "must be 8 to 200 visible ASCII characters") String idempotencyKey) {
         CaseSubmission.Accepted accepted = submission.submit(request, idempotencyKey, currentActor.get());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + accepted.caseId()))
                 .body(new CaseAccepted(accepted.caseId(), accepted.cardholderId()));

@@ -220,6 +220,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     // Tests keep many application contexts (each with its own pool) open on one shared server.
                     .setServerConfig("max_connections", ephemeral ? "600" : "200")
                     .setServerConfig("listen_addresses", "localhost")
+                    // The server's own error lines quote statements and key values (personal data): it logs only
+                    // FATAL/PANIC, never a statement, and into its runtime folder, not the service's log.
+                    .setServerConfig("log_min_messages", "fatal")
+                    .setServerConfig("log_min_error_statement", "panic")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                            workingDirectory.resolve("postgresql.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                            workingDirectory.resolve("postgresql.log").toFile()))
                     // A persistent server must outlive Spring's shutdown, which may still write (token claims);
                     // it is stopped by release/stopAll instead of zonky's hook, which runs concurrently with Spring's.
                     .setRegisterShutdownHook(ephemeral);

@@ -136,6 +136,28 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * A constraint on a parameter of a {@code @Validated} controller, checked by Spring's method-validation proxy.
+     * The answer names the parameter (the last node of the property path) and the rule, never the value.
+     */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolated(jakarta.validation.ConstraintViolationException ex) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(violation -> {
+                    String field = "value";
+                    for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                        if (node.getName() != null) {
+                            field = node.getName();
+                        }
+                    }
+                    return new FieldProblem(field, violation.getMessage());
+                })
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
+                "The request has " + errors.size() + " invalid parameter(s).", Map.of("errors", errors));
+    }
+
+    /**
      * Two commands raced on one case (or one case id was created twice) and the event store's unique key refused
      * the second. Nothing was stored for it; the caller may reload and try again.
      */
@@ -152,9 +174,41 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
-        LOG.error("Unexpected failure while handling a request", ex);
+        return internalError(ex);
+    }
+
+    /**
+     * 500 with a fresh error id, logged as one line carrying the same id and the exception classes of the cause
+     * chain, never their messages or a stack trace: a driver's message can quote the values of the statement
+     * (personal data), and one hostile client must not fill the log with 200 lines per request. Set the logger
+     * {@code org.mincard.application.web.ApiProblems} to DEBUG to get the stack traces while debugging.
+     */
+    public static ResponseEntity<Object> internalError(@Nullable Throwable ex) {
+        String errorId = java.util.UUID.randomUUID().toString();
+        LOG.error("Unexpected failure while handling a request, error id {}: {}", errorId, causeChain(ex));
+        if (ex != null && LOG.isDebugEnabled()) {
+            LOG.debug("Stack trace of error id " + errorId, ex);
+        }
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
-                "The request could not be completed. It has been logged for the operators.", Map.of());
+                "The request could not be completed. It has been logged for the operators under error id "
+                        + errorId + ".", Map.of("errorId", errorId));
+    }
+
+    static String causeChain(@Nullable Throwable ex) {
+        StringBuilder chain = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = ex; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (!chain.isEmpty()) {
+                chain.append(" <- ");
+            }
+            chain.append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            if (frames.length > 0) {
+                chain.append(" at ").append(frames[0].getClassName()).append('.').append(frames[0].getMethodName())
+                        .append(':').append(frames[0].getLineNumber());
+            }
+        }
+        return chain.isEmpty() ? "no exception" : chain.toString();
     }
 
     @Override
@@ -211,8 +265,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         }
         return switch (type.getSimpleName()) {
             case "UUID" -> "a UUID";
-            case "LocalDate" -> "an ISO date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "an ISO date-time";
+            case "LocalDate" -> "an ISO date (YYYY-MM-DD) in the years 1 to 9999";
+            case "Instant", "OffsetDateTime" -> "an ISO date-time in the years 1 to 9999";
+            case "PlainText" -> "text without control characters";
             case "String" -> "a string";
             case "int", "Integer", "long", "Long" -> "an integer";
             case "boolean", "Boolean" -> "true or false";

@@ -37,6 +37,15 @@ import static org.awaitility.Awaitility.await;
 })
 class DeadLetterVisibilityIT {
 
+    /** Body-less POSTs still declare JSON: the API refuses any other POST (CSRF defence, docs/security.md). */
+    private static final org.springframework.http.HttpEntity<Void> JSON_NO_BODY = jsonNoBody();
+
+    private static org.springframework.http.HttpEntity<Void> jsonNoBody() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new org.springframework.http.HttpEntity<>(headers);
+    }
+
     @Autowired
     EventGateway events;
 
@@ -82,9 +91,9 @@ class DeadLetterVisibilityIT {
         assertThat(FixableProjection.handled).containsExactly(probe);
         assertThat(fixable()).containsEntry("sequences", 0).containsEntry("events", 0);
         assertThat(rest.withBasicAuth("clerk-a", "test-password")
-                .postForEntity("/api/v1/admin/dead-letters/fixable/retries", null, String.class)
+                .postForEntity("/api/v1/admin/dead-letters/fixable/retries", JSON_NO_BODY, String.class)
                 .getStatusCode().value()).isEqualTo(403);
-        assertThat(admin().postForEntity("/api/v1/admin/dead-letters/no-such-group/retries", null, String.class)
+        assertThat(admin().postForEntity("/api/v1/admin/dead-letters/no-such-group/retries", JSON_NO_BODY, String.class)
                 .getStatusCode().value()).isEqualTo(404);
     }
 
@@ -99,7 +108,7 @@ class DeadLetterVisibilityIT {
     }
 
     private Map<String, Object> retry() {
-        ResponseEntity<Map> answer = admin().postForEntity("/api/v1/admin/dead-letters/fixable/retries", null,
+        ResponseEntity<Map> answer = admin().postForEntity("/api/v1/admin/dead-letters/fixable/retries", JSON_NO_BODY,
                 Map.class);
         assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
         return answer.getBody();

@@ -2,6 +2,7 @@ package org.mincard.application.retention;
 
 import org.junit.jupiter.api.Test;
 import org.mincard.application.retention.manifest.ManifestSigner;
+import org.mincard.application.retention.sweep.SweepState;
 import org.mincard.application.retention.sweep.Sweeps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,7 +74,7 @@ class SweepCrashRecoveryIT {
 
         Sweeps.SweepStatus finished = sweeps.run(sweepId);
 
-        assertThat(finished.state()).isEqualTo("COMPLETED");
+        assertThat(finished.state()).isEqualTo(SweepState.COMPLETED);
         assertThat(finished.total()).isEqualTo(ITEMS);
         assertThat(finished.purged()).isEqualTo(ITEMS);
         assertThat(finished.failed() + finished.held() + finished.noLongerDue()).isZero();

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never a framework detail, and nothing reaches the event store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class BadInputIT {
 
     private static final String SECRET_LOOKING_VALUE = "123-45-6789";
@@ -173,6 +174,119 @@ class BadInputIT {
         assertThat(raw).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(raw.substring(raw.indexOf("\r\n\r\n"))).contains("\"status\":400")
                 .doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+    }
+
+    @Test
+    void refusedAsUnsupported_andNothingStored_whenYamlCarriesForbiddenFields() throws Exception {
+        String yaml = "type: 1\nsiteId: " + SITE_ID + "\nssn: \"" + SECRET_LOOKING_VALUE + "\"\n"
+                + "applicant:\n  legalName: Y\n  dateOfBirth: 1990-01-01\n";
+
+        for (String type : java.util.List.of("application/yaml", "*/*", "application/*", "text/plain",
+                "application/json; charset=utf-16", "application/vnd.mincard+json")) {
+            HttpResponse<String> response = post(yaml, type);
+
+            assertThat(problem(response, 415).path("type").asText())
+                    .isEqualTo("urn:mincard:problem:unsupported-media-type");
+        }
+        assertNothingStored();
+    }
+
+    @Test
+    void refusesACrossSiteForm_whenItPostsToABodylessAction() throws Exception {
+        HttpResponse<String> created = post(JSON.writeValueAsString(validCase()), "application/json");
+        String caseId = JSON.readTree(created.body()).path("caseId").asText();
+        eventsBefore = storedEvents();
+
+        for (String type : java.util.List.of("application/x-www-form-urlencoded", "text/plain",
+                "multipart/form-data; boundary=x")) {
+            HttpResponse<String> response = http.send(request(type)
+                            .uri(URI.create("http://localhost:" + port + "/api/v1/cases/" + caseId + "/withdraw"))
+                            .header("Origin", "https://evil.example")
+                            .POST(HttpRequest.BodyPublishers.ofString("reason=x")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            problem(response, 415);
+        }
+        assertNothingStored();
+    }
+
+    @Test
+    void answersProblemNamingTheRule_whenTheFirewallRefusesTheUrlOrMethod() throws Exception {
+        for (String path : java.util.List.of("/api/v1//cases", "/api/v1/./cases", "/api/v1/cases;jsessionid=1",
+                "/api/v1/cases/%2e%2e/" + SECRET_LOOKING_VALUE)) {
+            HttpResponse<String> response = http.send(request("application/json")
+                    .uri(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(problem(response, 400).path("type").asText()).isEqualTo("urn:mincard:problem:rejected-url");
+            assertThat(response.body()).doesNotContain("jsessionid").doesNotContain("/api/");
+        }
+        for (String method : java.util.List.of("TRACE", "PROPFIND", "FOO")) {
+            HttpResponse<String> response = http.send(request("application/json")
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isBetween(400, 499);
+            problem(response, response.statusCode());
+        }
+    }
+
+    @Test
+    void namesTheField_whenValuesBreakTheCommonRules() throws Exception {
+        ObjectNode nulInName = validCase();
+        ((ObjectNode) nulInName.get("applicant")).put("legalName", "A\u0000" + SECRET_LOOKING_VALUE);
+        ObjectNode farFuture = validCase();
+        ((ObjectNode) farFuture.get("applicant")).put("dateOfBirth", "-999999999-01-01");
+
+        assertThat(fieldErrors(problem(post(nulInName), 400))).containsExactly("applicant.legalName");
+        assertThat(fieldErrors(problem(post(farFuture), 400))).containsExactly("applicant.dateOfBirth");
+        String duplicate = "{\"type\":\"NEW\",\"siteId\":\"" + SITE_ID + "\",\"siteId\":\"" + SITE_ID
+                + "\",\"applicant\":{\"legalName\":\"Y\",\"dateOfBirth\":\"1990-01-01\"}}";
+        assertThat(problem(post(duplicate, "application/json"), 400).path("type").asText())
+                .isEqualTo("urn:mincard:problem:malformed-request");
+        assertNothingStored();
+    }
+
+    @Test
+    void namesTheParameter_whenQueryDatesOrYearsAreOutOfRange() throws Exception {
+        for (String query : java.util.List.of("/api/v1/dashboard?from=%2B999999999-12-31",
+                "/api/v1/audit/access-records?from=%2B1000000000-01-01T00:00:00Z",
+                "/api/v1/reports/annual?year=999999999",
+                "/api/v1/audit/access-records?actorId=a%00" + SECRET_LOOKING_VALUE)) {
+            String user = query.contains("dashboard") ? "supervisor" : "auditor";
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + query))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (user + ":test-password").getBytes(StandardCharsets.UTF_8)))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(fieldErrors(problem(response, 400))).as(query).hasSize(1);
+        }
+    }
+
+    @Test
+    void keepsTheEmbeddedServersErrorLinesOutOfTheServiceLog(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        String marker = "pg-log-marker-" + java.util.UUID.randomUUID();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                jdbc.queryForObject("SELECT CAST(? AS integer)", Integer.class, marker))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+
+        // PostgreSQL writes its error line (with the value) at once; zonky would pipe it into this log.
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(2))
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> !output.getAll().contains(marker));
+    }
+
+    @Test
+    void answersAnErrorIdInsteadOfAStackTrace_whenTheFailureIsUnexpected() throws Exception {
+        var answer = ApiProblems.internalError(new IllegalStateException(SECRET_LOOKING_VALUE));
+
+        var problem = (org.springframework.http.ProblemDetail) answer.getBody();
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
+        String errorId = String.valueOf(problem.getProperties().get("errorId"));
+        assertThat(errorId).hasSize(36);
+        assertThat(problem.getDetail()).contains(errorId).doesNotContain(SECRET_LOOKING_VALUE);
     }
 
     /**

@@ -120,6 +120,31 @@ class ReplayEqualityIT extends QueueItSupport {
     }
 
     @Test
+    void rebuildsTheAnnualFiguresExactly() {
+        UUID handedOver = approvedCase("Fig Handed");
+        act("clerk-a", handedOver, "claim");
+        act("clerk-a", handedOver, "produce-card");
+        act("clerk-a", handedOver, "hand-over");
+        UUID withdrawn = submit("clerk-b", SITE_B, "Fig Withdrawn");
+        act("clerk-b", withdrawn, "withdraw");
+        awaitCaughtUp("annual-figures");
+        List<Map<String, Object>> live = figuresSnapshot();
+
+        ResponseEntity<Map<String, Object>> started = post("admin", "/api/v1/admin/replays",
+                Map.of("processingGroup", "annual-figures"));
+        String progressPath = started.getHeaders().getLocation().getPath();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("admin", progressPath).getBody()).containsEntry("done", true));
+        awaitCaughtUp("annual-figures");
+        List<Map<String, Object>> rebuilt = figuresSnapshot();
+
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        assertThat(live).extracting(row -> row.get("section") + "/" + row.get("item"))
+                .contains("CASES_BY_SITE/" + SITE_B, "CASE_OUTCOMES/APPROVED", "CASE_OUTCOMES/WITHDRAWN", "CARDS/NEW");
+        assertThat(rebuilt).isEqualTo(live);
+    }
+
+    @Test
     void refusesToReplayASubscribingProcessor_andAnswersUnknownReplays() {
         ResponseEntity<Map<String, Object>> subscribing = post("admin", "/api/v1/admin/replays",
                 Map.of("processingGroup", "card-registry"));
@@ -154,6 +179,10 @@ class ReplayEqualityIT extends QueueItSupport {
                 "case_sealed_field", jdbc.queryForList("""
                         SELECT case_id, field, subject_id, data_class, key_version, encode(ciphertext, 'hex') AS hex
                         FROM read_model.case_sealed_field ORDER BY case_id, field"""));
+    }
+
+    private List<Map<String, Object>> figuresSnapshot() {
+        return jdbc.queryForList("SELECT * FROM read_model.annual_figure ORDER BY source_id, sequence, section");
     }
 
     private Map<String, List<Map<String, Object>>> scheduleSnapshot() {

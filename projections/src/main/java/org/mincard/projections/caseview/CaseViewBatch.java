@@ -11,11 +11,11 @@ import org.mincard.domain.casefile.DocumentsReviewed;
 import org.mincard.domain.personaldata.SealedValue;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
+import org.mincard.projections.batch.BatchColumns;
 import org.mincard.projections.caseview.SealedField.CaseField;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.mincard.projections.batch.TextArrays.column;
 import static org.mincard.projections.batch.TextArrays.text;
 
 /**
@@ -218,17 +217,47 @@ final class CaseViewBatch {
         return rows;
     }
 
-    // Arrays of text, cast in SQL: one statement shape whatever the batch holds, so PostgreSQL can reuse its plan.
+    private static final BatchColumns<Row> VIEW_COLUMNS = BatchColumns.<Row>builder()
+            .column("case_id", "uuid", row -> row.caseId)
+            .column("case_type", "text", row -> row.type.name())
+            .column("site_id", "uuid", row -> row.siteId)
+            .column("state", "text", row -> row.state.name())
+            .column("cardholder_id", "uuid", row -> row.cardholderId)
+            .column("age_band", "text", row -> row.ageBand.name())
+            .column("previous_card_id", "uuid", row -> row.previousCardId)
+            .column("card_id", "uuid", row -> row.cardId)
+            .column("points_rule_met", "boolean", row -> row.pointsRuleMet)
+            .column("denial_reason", "text", row -> row.denialReason == null ? null : row.denialReason.name())
+            .column("appeal_deadline", "timestamptz", row -> row.appealDeadline)
+            .column("submitted_at", "timestamptz", row -> row.submittedAt)
+            .column("last_changed_at", "timestamptz", row -> row.lastChangedAt)
+            .column("version", "bigint", row -> row.version)
+            .build();
+
+    private static final BatchColumns<History> HISTORY_COLUMNS = BatchColumns.<History>builder()
+            .column("case_id", "uuid", History::caseId)
+            .column("sequence", "bigint", History::sequence)
+            .column("event", "text", History::event)
+            .column("occurred_at", "timestamptz", History::occurredAt)
+            .column("actor_id", "text", History::actorId)
+            .column("actor_role", "text", History::actorRole)
+            .build();
+
+    private static final BatchColumns<Map.Entry<FieldKey, Copy>> SEALED_COLUMNS =
+            BatchColumns.<Map.Entry<FieldKey, Copy>>builder()
+                    .column("case_id", "uuid", field -> field.getKey().caseId())
+                    .column("field", "text", field -> field.getKey().field().name())
+                    .column("subject_id", "uuid", field -> field.getValue().value().key().subjectId())
+                    .column("data_class", "text", field -> field.getValue().value().key().dataClass().name())
+                    .column("key_version", "integer", field -> field.getValue().value().key().keyVersion())
+                    .column("ciphertext", "bytea", field -> field.getValue().value().ciphertext())
+                    .column("sealed_index", "bigint", field -> field.getValue().index())
+                    .build();
+
+    // One statement shape whatever the batch holds, so PostgreSQL can reuse its plan.
     private static final String WRITE = """
             WITH views AS (
-                INSERT INTO read_model.case_view AS v (case_id, case_type, site_id, state, cardholder_id, age_band,
-                    previous_card_id, card_id, points_rule_met, denial_reason, appeal_deadline, submitted_at,
-                    last_changed_at, version)
-                SELECT c::uuid, t, s::uuid, st, h::uuid, a, p::uuid, cd::uuid, pr::boolean, dr, ad::timestamptz,
-                    sa::timestamptz, lc::timestamptz, ver::bigint
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    AS u(c, t, s, st, h, a, p, cd, pr, dr, ad, sa, lc, ver)
+            %s
                 ON CONFLICT (case_id) DO UPDATE SET state = EXCLUDED.state, card_id = EXCLUDED.card_id,
                     points_rule_met = EXCLUDED.points_rule_met, denial_reason = EXCLUDED.denial_reason,
                     appeal_deadline = EXCLUDED.appeal_deadline, last_changed_at = EXCLUDED.last_changed_at,
@@ -236,27 +265,24 @@ final class CaseViewBatch {
                 WHERE v.version < EXCLUDED.version
                 RETURNING 1),
             history AS (
-                INSERT INTO read_model.case_history (case_id, sequence, event, occurred_at, actor_id, actor_role)
-                SELECT c::uuid, q::bigint, e, o::timestamptz, ai, ar
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(c, q, e, o, ai, ar)
+            %s
                 ON CONFLICT (case_id, sequence) DO NOTHING
                 RETURNING 1),
             sealed AS (
-                INSERT INTO read_model.case_sealed_field (case_id, field, subject_id, data_class, key_version,
-                    ciphertext, sealed_index)
-                SELECT c::uuid, f, s::uuid, d, k::integer, x, i::bigint
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[])
-                    AS u(c, f, s, d, k, x, i)
+            %s
                 -- A copy sealed before a purge of its class (in event order) never comes back, whichever segment
                 -- handles the purge first (CaseViewProjection, PersonalDataPurged).
                 WHERE NOT EXISTS (SELECT 1 FROM read_model.case_purged_class p
-                    WHERE p.subject_id = u.s::uuid AND p.data_class = u.d AND p.purged_index > u.i::bigint)
+                    WHERE p.subject_id = u.subject_id::uuid AND p.data_class = u.data_class
+                        AND p.purged_index > u.sealed_index::bigint)
                 ON CONFLICT (case_id, field) DO UPDATE SET subject_id = EXCLUDED.subject_id,
                     data_class = EXCLUDED.data_class, key_version = EXCLUDED.key_version,
                     ciphertext = EXCLUDED.ciphertext, sealed_index = EXCLUDED.sealed_index
                 RETURNING 1)
             SELECT (SELECT count(*) FROM views) + (SELECT count(*) FROM history) + (SELECT count(*) FROM sealed)
-            """;
+            """.formatted(VIEW_COLUMNS.insert("read_model.case_view AS v"),
+            HISTORY_COLUMNS.insert("read_model.case_history"),
+            SEALED_COLUMNS.insert("read_model.case_sealed_field"));
 
     private void write(List<Row> rows, List<History> history, Map<FieldKey, Copy> sealed) {
         if (rows.isEmpty() && history.isEmpty() && sealed.isEmpty()) {
@@ -265,39 +291,9 @@ final class CaseViewBatch {
         List<Map.Entry<FieldKey, Copy>> fields = List.copyOf(sealed.entrySet());
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(WRITE)) {
-                int p = 1;
-                statement.setArray(p++, column(connection, rows, row -> row.caseId));
-                statement.setArray(p++, column(connection, rows, row -> row.type.name()));
-                statement.setArray(p++, column(connection, rows, row -> row.siteId));
-                statement.setArray(p++, column(connection, rows, row -> row.state.name()));
-                statement.setArray(p++, column(connection, rows, row -> row.cardholderId));
-                statement.setArray(p++, column(connection, rows, row -> row.ageBand.name()));
-                statement.setArray(p++, column(connection, rows, row -> row.previousCardId));
-                statement.setArray(p++, column(connection, rows, row -> row.cardId));
-                statement.setArray(p++, column(connection, rows, row -> row.pointsRuleMet));
-                statement.setArray(p++, column(connection, rows,
-                        row -> row.denialReason == null ? null : row.denialReason.name()));
-                statement.setArray(p++, column(connection, rows, row -> row.appealDeadline));
-                statement.setArray(p++, column(connection, rows, row -> row.submittedAt));
-                statement.setArray(p++, column(connection, rows, row -> row.lastChangedAt));
-                statement.setArray(p++, column(connection, rows, row -> row.version));
-                statement.setArray(p++, column(connection, history, History::caseId));
-                statement.setArray(p++, column(connection, history, History::sequence));
-                statement.setArray(p++, column(connection, history, History::event));
-                statement.setArray(p++, column(connection, history, History::occurredAt));
-                statement.setArray(p++, column(connection, history, History::actorId));
-                statement.setArray(p++, column(connection, history, History::actorRole));
-                statement.setArray(p++, column(connection, fields, field -> field.getKey().caseId()));
-                statement.setArray(p++, column(connection, fields, field -> field.getKey().field().name()));
-                statement.setArray(p++, column(connection, fields,
-                        field -> field.getValue().value().key().subjectId()));
-                statement.setArray(p++, column(connection, fields,
-                        field -> field.getValue().value().key().dataClass().name()));
-                statement.setArray(p++, column(connection, fields,
-                        field -> field.getValue().value().key().keyVersion()));
-                statement.setArray(p++, connection.createArrayOf("bytea",
-                        fields.stream().map(field -> field.getValue().value().ciphertext()).toArray(byte[][]::new)));
-                statement.setArray(p, column(connection, fields, field -> field.getValue().index()));
+                int next = VIEW_COLUMNS.bind(statement, 1, rows);
+                next = HISTORY_COLUMNS.bind(statement, next, history);
+                SEALED_COLUMNS.bind(statement, next, fields);
                 try (ResultSet ignored = statement.executeQuery()) {
                     return null;
                 }

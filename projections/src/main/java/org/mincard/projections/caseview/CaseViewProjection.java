@@ -9,8 +9,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.mincard.domain.cardholder.CardProduced;
 import org.mincard.domain.casefile.CaseFileEvent;
@@ -23,6 +21,7 @@ import org.mincard.domain.retention.PersonalDataPurged;
 import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
+import org.mincard.projections.batch.UnitOfWorkBatch;
 import org.mincard.projections.caseview.SealedField.CaseField;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,6 @@ import java.util.UUID;
 class CaseViewProjection {
 
     static final String PROCESSING_GROUP = "case-view";
-    private static final String BATCH_RESOURCE = CaseViewProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -112,15 +110,7 @@ class CaseViewProjection {
     }
 
     private CaseViewBatch batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("the case-view projection runs inside an event processor's unit of work");
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            CaseViewBatch batch = new CaseViewBatch(jdbc);
-            unitOfWork.onPrepareCommit(committing -> batch.flush());
-            return batch;
-        });
+        return UnitOfWorkBatch.current(CaseViewProjection.class, () -> new CaseViewBatch(jdbc), CaseViewBatch::flush);
     }
 
     @ResetHandler

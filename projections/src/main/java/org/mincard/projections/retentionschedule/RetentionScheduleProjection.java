@@ -6,10 +6,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mincard.domain.cardholder.CardholderEvent;
 import org.mincard.domain.casefile.CaseFileEvent;
 import org.mincard.domain.retention.SweepEvent;
+import org.mincard.projections.batch.UnitOfWorkBatch;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -22,8 +22,6 @@ import java.util.List;
 @Component
 @ProcessingGroup("retention-schedule")
 public class RetentionScheduleProjection {
-
-    private static final String CHANGES_RESOURCE = RetentionScheduleProjection.class.getName() + ".changes";
 
     private final ScheduleStore store;
     private final RetentionFacts facts;
@@ -64,16 +62,12 @@ public class RetentionScheduleProjection {
             store.settle(changes);
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        ScheduleStore.Changes changes = unitOfWork.getOrComputeResource(CHANGES_RESOURCE, key -> {
-            ScheduleStore.Changes batch = new ScheduleStore.Changes();
-            unitOfWork.onPrepareCommit(committing -> {
-                if (!batch.isEmpty()) {
-                    store.settle(batch);
-                }
-            });
-            return batch;
-        });
+        ScheduleStore.Changes changes = UnitOfWorkBatch.current(RetentionScheduleProjection.class,
+                ScheduleStore.Changes::new, batch -> {
+                    if (!batch.isEmpty()) {
+                        store.settle(batch);
+                    }
+                });
         store.apply(found, changes);
     }
 

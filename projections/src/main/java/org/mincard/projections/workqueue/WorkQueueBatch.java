@@ -1,15 +1,24 @@
 package org.mincard.projections.workqueue;
 
 import org.mincard.domain.cardholder.CardRevoked;
-import org.mincard.domain.casefile.*;
+import org.mincard.domain.casefile.CaseAssigned;
+import org.mincard.domain.casefile.CaseCardProduced;
+import org.mincard.domain.casefile.CaseClaimed;
+import org.mincard.domain.casefile.CaseDenied;
+import org.mincard.domain.casefile.CaseFileEvent;
+import org.mincard.domain.casefile.CasePriorityLowered;
+import org.mincard.domain.casefile.CasePriorityRaised;
+import org.mincard.domain.casefile.CaseReleased;
+import org.mincard.domain.casefile.CaseState;
+import org.mincard.domain.casefile.CaseSubmitted;
+import org.mincard.domain.casefile.Priority;
 import org.mincard.domain.shared.CaseType;
+import org.mincard.projections.batch.BatchColumns;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.mincard.projections.batch.TextArrays.column;
 import static org.mincard.projections.batch.TextArrays.text;
 
 /**
@@ -204,42 +212,74 @@ final class WorkQueueBatch {
         });
     }
 
+    private static final BatchColumns<Item> ITEM_COLUMNS = BatchColumns.<Item>builder()
+            .column("case_id", "uuid", item -> item.caseId)
+            .column("site_id", "uuid", item -> item.siteId)
+            .column("case_type", "text", item -> item.type.name())
+            .column("cardholder_id", "uuid", item -> item.cardholderId)
+            .column("state", "text", item -> item.state.name())
+            .column("queue", "text", item -> item.queue == null ? null : item.queue.name())
+            .column("assignee", "text", item -> item.assignee)
+            .column("priority_rank", "smallint", item -> PriorityRank.of(item.priority))
+            .column("entered_at", "timestamptz", item -> item.enteredAt)
+            .column("card_id", "uuid", item -> item.cardId)
+            .column("version", "bigint", item -> item.version)
+            .build();
+
+    private static final BatchColumns<Stay> STAY_COLUMNS = BatchColumns.<Stay>builder()
+            .column("case_id", "uuid", Stay::caseId)
+            .column("left_sequence", "bigint", Stay::leftSequence)
+            .column("queue", "text", stay -> stay.queue().name())
+            .column("site_id", "uuid", Stay::siteId)
+            .column("case_type", "text", stay -> stay.type().name())
+            .column("entered_at", "timestamptz", Stay::enteredAt)
+            .column("left_at", "timestamptz", Stay::leftAt)
+            .column("clerk_id", "text", Stay::clerkId)
+            .build();
+
+    private static final BatchColumns<Fact> FACT_COLUMNS = BatchColumns.<Fact>builder()
+            .column("source_id", "uuid", Fact::sourceId)
+            .column("sequence", "bigint", Fact::sequence)
+            .column("kind", "text", Fact::kind)
+            .column("day", "date", Fact::day)
+            .column("site_id", "uuid", Fact::siteId)
+            .column("detail", "text", Fact::detail)
+            .column("clerk_id", "text", Fact::clerkId)
+            .build();
+
+    private static final BatchColumns<Revocation> REVOCATION_COLUMNS = BatchColumns.<Revocation>builder()
+            .column("cardholder_id", "uuid", r -> r.event().cardholderId())
+            .column("sequence", "bigint", Revocation::sequence)
+            .column("card_id", "uuid", r -> r.event().cardId())
+            .column("day", "date", r -> day(r.event().revokedAt()))
+            .column("reason", "text", r -> r.event().reason().name())
+            .build();
+
     private static final String WRITE = """
             WITH items AS (
-                INSERT INTO read_model.work_queue_item AS w (case_id, site_id, case_type, cardholder_id, state, queue,
-                    assignee, priority_rank, entered_at, card_id, version)
-                SELECT c::uuid, s::uuid, t, h::uuid, st, q, a, r::smallint, e::timestamptz, cd::uuid, v::bigint
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[]) AS u(c, s, t, h, st, q, a, r, e, cd, v)
+            %s
                 ON CONFLICT (case_id) DO UPDATE SET state = EXCLUDED.state, queue = EXCLUDED.queue,
                     assignee = EXCLUDED.assignee, priority_rank = EXCLUDED.priority_rank,
                     entered_at = EXCLUDED.entered_at, card_id = EXCLUDED.card_id, version = EXCLUDED.version
                 WHERE w.version < EXCLUDED.version
                 RETURNING 1),
             stays AS (
-                INSERT INTO read_model.queue_stay (case_id, left_sequence, queue, site_id, case_type, entered_at,
-                    left_at, clerk_id)
-                SELECT c::uuid, l::bigint, q, s::uuid, t, e::timestamptz, lf::timestamptz, k
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    AS u(c, l, q, s, t, e, lf, k)
+            %s
                 ON CONFLICT ON CONSTRAINT queue_stay_pk DO NOTHING
                 RETURNING 1),
             facts AS (
-                INSERT INTO read_model.dashboard_fact (source_id, sequence, kind, day, site_id, detail, clerk_id)
-                SELECT i::uuid, q::bigint, k, d::date, s::uuid, dt, cl
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    AS u(i, q, k, d, s, dt, cl)
+            %s
                 ON CONFLICT ON CONSTRAINT dashboard_fact_pk DO NOTHING
                 RETURNING 1),
             revocations AS (
-                INSERT INTO read_model.card_revocation (cardholder_id, sequence, card_id, day, reason)
-                SELECT h::uuid, q::bigint, c::uuid, d::date, r
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(h, q, c, d, r)
+            %s
                 ON CONFLICT ON CONSTRAINT card_revocation_pk DO NOTHING
                 RETURNING 1)
             SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM stays) + (SELECT count(*) FROM facts)
                 + (SELECT count(*) FROM revocations)
-            """;
+            """.formatted(ITEM_COLUMNS.insert("read_model.work_queue_item AS w"),
+            STAY_COLUMNS.insert("read_model.queue_stay"), FACT_COLUMNS.insert("read_model.dashboard_fact"),
+            REVOCATION_COLUMNS.insert("read_model.card_revocation"));
 
     private void write(List<Item> items, List<Stay> stays, List<Fact> facts, List<Revocation> revoked) {
         if (items.isEmpty() && stays.isEmpty() && facts.isEmpty() && revoked.isEmpty()) {
@@ -247,38 +287,10 @@ final class WorkQueueBatch {
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(WRITE)) {
-                int p = 1;
-                statement.setArray(p++, column(connection, items, item -> item.caseId));
-                statement.setArray(p++, column(connection, items, item -> item.siteId));
-                statement.setArray(p++, column(connection, items, item -> item.type.name()));
-                statement.setArray(p++, column(connection, items, item -> item.cardholderId));
-                statement.setArray(p++, column(connection, items, item -> item.state.name()));
-                statement.setArray(p++, column(connection, items, item -> item.queue == null ? null : item.queue.name()));
-                statement.setArray(p++, column(connection, items, item -> item.assignee));
-                statement.setArray(p++, column(connection, items, item -> PriorityRank.of(item.priority)));
-                statement.setArray(p++, column(connection, items, item -> item.enteredAt));
-                statement.setArray(p++, column(connection, items, item -> item.cardId));
-                statement.setArray(p++, column(connection, items, item -> item.version));
-                statement.setArray(p++, column(connection, stays, Stay::caseId));
-                statement.setArray(p++, column(connection, stays, Stay::leftSequence));
-                statement.setArray(p++, column(connection, stays, stay -> stay.queue().name()));
-                statement.setArray(p++, column(connection, stays, Stay::siteId));
-                statement.setArray(p++, column(connection, stays, stay -> stay.type().name()));
-                statement.setArray(p++, column(connection, stays, Stay::enteredAt));
-                statement.setArray(p++, column(connection, stays, Stay::leftAt));
-                statement.setArray(p++, column(connection, stays, Stay::clerkId));
-                statement.setArray(p++, column(connection, facts, Fact::sourceId));
-                statement.setArray(p++, column(connection, facts, Fact::sequence));
-                statement.setArray(p++, column(connection, facts, Fact::kind));
-                statement.setArray(p++, column(connection, facts, Fact::day));
-                statement.setArray(p++, column(connection, facts, Fact::siteId));
-                statement.setArray(p++, column(connection, facts, Fact::detail));
-                statement.setArray(p++, column(connection, facts, Fact::clerkId));
-                statement.setArray(p++, column(connection, revoked, r -> r.event().cardholderId()));
-                statement.setArray(p++, column(connection, revoked, Revocation::sequence));
-                statement.setArray(p++, column(connection, revoked, r -> r.event().cardId()));
-                statement.setArray(p++, column(connection, revoked, r -> day(r.event().revokedAt())));
-                statement.setArray(p, column(connection, revoked, r -> r.event().reason().name()));
+                int next = ITEM_COLUMNS.bind(statement, 1, items);
+                next = STAY_COLUMNS.bind(statement, next, stays);
+                next = FACT_COLUMNS.bind(statement, next, facts);
+                REVOCATION_COLUMNS.bind(statement, next, revoked);
                 try (ResultSet ignored = statement.executeQuery()) {
                     return null;
                 }

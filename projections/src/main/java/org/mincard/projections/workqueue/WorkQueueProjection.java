@@ -4,10 +4,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mincard.domain.cardholder.CardRevoked;
 import org.mincard.domain.casefile.CaseFileEvent;
+import org.mincard.projections.batch.UnitOfWorkBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
 class WorkQueueProjection {
 
     static final String PROCESSING_GROUP = "work-queue";
-    private static final String BATCH_RESOURCE = WorkQueueProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
 
@@ -47,14 +45,7 @@ class WorkQueueProjection {
     }
 
     private WorkQueueBatch batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("the work-queue projection runs inside an event processor's unit of work");
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            WorkQueueBatch batch = new WorkQueueBatch(jdbc);
-            unitOfWork.onPrepareCommit(committing -> batch.flush());
-            return batch;
-        });
+        return UnitOfWorkBatch.current(WorkQueueProjection.class, () -> new WorkQueueBatch(jdbc),
+                WorkQueueBatch::flush);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.mincard.application.web.CalendarYear;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
@@ -114,7 +115,7 @@ class DataRequestController {
 
     @GetMapping
     @Operation(summary = "List the register (received in a year, or all)")
-    List<DataRequests.RegisteredRequest> list(@RequestParam(required = false) Integer year) {
+    List<DataRequests.RegisteredRequest> list(@RequestParam(required = false) @CalendarYear Integer year) {
         return requests.list(year);
     }
 

@@ -2,6 +2,7 @@ package org.mincard.application.oversight.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mincard.application.web.CalendarYear;
 import org.mincard.application.web.Csv;
 import org.mincard.application.web.RequestProblems;
 import org.springframework.http.HttpHeaders;
@@ -29,13 +30,13 @@ class AnnualReportController {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The annual transparency report (counts only; small counts suppressed)")
-    AnnualReport json(@RequestParam int year) {
+    AnnualReport json(@RequestParam @CalendarYear int year) {
         return reports.report(RequestProblems.between("year", year, 2000, 9999));
     }
 
     @GetMapping(produces = "text/csv")
     @Operation(summary = "The annual report as CSV: section,item,value")
-    ResponseEntity<String> csv(@RequestParam int year) {
+    ResponseEntity<String> csv(@RequestParam @CalendarYear int year) {
         AnnualReport report = reports.report(RequestProblems.between("year", year, 2000, 9999));
         StringBuilder csv = new StringBuilder("section,item,value\r\n");
         for (AnnualReport.Section section : report.sections()) {
@@ -53,7 +54,7 @@ class AnnualReportController {
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The annual report as a printable HTML page")
-    ResponseEntity<String> html(@RequestParam int year) {
+    ResponseEntity<String> html(@RequestParam @CalendarYear int year) {
         AnnualReport report = reports.report(RequestProblems.between("year", year, 2000, 9999));
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Annual transparency report %d</title>

@@ -1,11 +1,20 @@
 package org.mincard.application.oversight.report;
 
+import org.axonframework.queryhandling.QueryGateway;
 import org.mincard.application.oversight.RetentionFigures;
+import org.mincard.application.config.ProcessorProgress;
+import org.mincard.projections.annualfigures.AnnualFigures;
+import org.mincard.projections.annualfigures.CountAnnualFigures;
+import org.mincard.projections.annualfigures.FigureSection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,55 +23,57 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes the annual report from the event store (event payloads are JSON; only codes and ids are read, never a
- * sealed value), the request register and the access log. Years are calendar years in UTC, by the time each event
- * was stored.
+ * Computes the annual report from the {@code annual-figures} read model (cases, outcomes, processing times, cards,
+ * purges: counted from the events as Axon delivers them, never from their stored JSON), the legal-hold register,
+ * the request register and the access log. Years are calendar years in UTC, by the time each event was stored.
  */
 @Component
 class AnnualReports {
 
-    private static final String EVENTS = """
-            SELECT e.aggregateidentifier AS aggregate_id, e.timestamp AS stored_at,
-                   substring(e.payloadtype from '[^.]+$') AS event, convert_from(e.payload, 'UTF8')::jsonb AS p
-            FROM domainevententry e
-            WHERE e.timestamp >= ? AND e.timestamp < ? AND substring(e.payloadtype from '[^.]+$') = ANY (?::text[])""";
+    private static final Logger LOG = LoggerFactory.getLogger(AnnualReports.class);
+    static final String FIGURES_PROCESSOR = "annual-figures";
+    /** How long a report waits for the figures to include every event stored before it was asked for. */
+    private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
     private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
+    private final ProcessorProgress progress;
     private final int suppressBelow;
     private final RetentionFigures retention;
 
-    AnnualReports(JdbcTemplate jdbc, @Value("${mincard.reports.suppress-below}") int suppressBelow,
-                  RetentionFigures retention) {
+    AnnualReports(JdbcTemplate jdbc, QueryGateway queries, ProcessorProgress progress,
+                  @Value("${mincard.reports.suppress-below}") int suppressBelow, RetentionFigures retention) {
         if (suppressBelow < 1) {
             throw new IllegalStateException("mincard.reports.suppress-below must be at least 1");
         }
         this.jdbc = jdbc;
+        this.queries = queries;
+        this.progress = progress;
         this.suppressBelow = suppressBelow;
         this.retention = retention;
     }
 
     AnnualReport report(int year) {
-        String from = year + "-01-01";
-        String to = (year + 1) + "-01-01";
+        String lag = null;
+        if (!progress.awaitCaughtUp(FIGURES_PROCESSOR, CATCH_UP)) {
+            LOG.warn("Annual report for {}: the {} read model has not caught up with the event store within {}",
+                    year, FIGURES_PROCESSOR, CATCH_UP);
+            lag = "Counted from the events processed so far: the most recent events may be missing.";
+        }
+        AnnualFigures figures = queries.query(new CountAnnualFigures(year), AnnualFigures.class).join();
         List<AnnualReport.Section> sections = new ArrayList<>();
-        sections.add(section("casesByType", "Cases submitted, by type", grouped("""
-                SELECT p->>'type', count(*) FROM (%s) x GROUP BY 1 ORDER BY 1""", from, to, "CaseSubmitted")));
-        sections.add(section("casesBySite", "Cases submitted, by site", grouped("""
-                SELECT p->>'siteId', count(*) FROM (%s) x GROUP BY 1 ORDER BY 1""", from, to, "CaseSubmitted")));
-        sections.add(section("casesByOutcome", "Case outcomes recorded", grouped("""
-                SELECT CASE event WHEN 'CaseApproved' THEN 'APPROVED' WHEN 'CaseDenied' THEN 'DENIED'
-                                  WHEN 'CaseWithdrawn' THEN 'WITHDRAWN' WHEN 'CaseAbandoned' THEN 'ABANDONED'
-                                  WHEN 'CaseCancelled' THEN 'CANCELLED' WHEN 'ApplicantDidNotShow' THEN 'NO_SHOW'
-                                  WHEN 'AppealGranted' THEN 'APPEAL_GRANTED' ELSE 'APPEAL_UPHELD' END, count(*)
-                FROM (%s) x GROUP BY 1 ORDER BY 1""", from, to, "CaseApproved", "CaseDenied", "CaseWithdrawn",
-                "CaseAbandoned", "CaseCancelled", "ApplicantDidNotShow", "AppealGranted", "AppealUpheld")));
-        sections.add(processingTimes(from, to));
-        sections.add(section("cards", "Cards", cards(from, to)));
+        sections.add(section("casesByType", "Cases submitted, by type", figures.section(FigureSection.CASES_BY_TYPE),
+                lag));
+        sections.add(section("casesBySite", "Cases submitted, by site", figures.section(FigureSection.CASES_BY_SITE),
+                lag));
+        sections.add(section("casesByOutcome", "Case outcomes recorded", figures.section(FigureSection.CASE_OUTCOMES),
+                lag));
+        sections.add(processingTimes(figures, lag));
+        sections.add(section("cards", "Cards", cards(figures.section(FigureSection.CARDS)), lag));
         sections.add(section("purges", "Values purged, by retention rule and data class",
-                retention.purgesByRuleAndClass(year)));
+                retention.purgesByRuleAndClass(year), lag));
         sections.add(section("holds", "Legal holds", retention.holds(year)));
-        Object[] year2 = {java.sql.Date.valueOf(LocalDate.of(year, 1, 1)),
-                java.sql.Date.valueOf(LocalDate.of(year + 1, 1, 1))};
+        Object[] year2 = {Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year + 1, 1, 1))};
         sections.add(section("requestsByRequesterType", "Third-party requests received, by requester type",
                 pairs("SELECT requester_type, count(*) FROM oversight.data_request WHERE received_on >= ?"
                         + " AND received_on < ? GROUP BY 1 ORDER BY 1", year2)));
@@ -90,53 +101,29 @@ class AnnualReports {
         return new AnnualReport(year, suppressBelow, sections);
     }
 
-    private Map<String, Long> cards(String from, String to) {
+    private static Map<String, Long> cards(Map<String, Long> counted) {
         Map<String, Long> cards = new LinkedHashMap<>();
-        Map<String, Long> produced = grouped("SELECT p->>'caseType', count(*) FROM (%s) x GROUP BY 1",
-                from, to, "CardProduced");
-        cards.put("issued", produced.getOrDefault("NEW", 0L));
-        cards.put("renewed", produced.getOrDefault("RENEWAL", 0L));
-        cards.put("replaced", produced.getOrDefault("REPLACEMENT", 0L));
-        cards.put("updated", produced.getOrDefault("UPDATE", 0L));
-        cards.put("revoked", grouped("SELECT 'revoked', count(*) FROM (%s) x", from, to, "CardRevoked")
-                .getOrDefault("revoked", 0L));
+        cards.put("issued", counted.getOrDefault("NEW", 0L));
+        cards.put("renewed", counted.getOrDefault("RENEWAL", 0L));
+        cards.put("replaced", counted.getOrDefault("REPLACEMENT", 0L));
+        cards.put("updated", counted.getOrDefault("UPDATE", 0L));
+        cards.put("revoked", counted.getOrDefault("REVOKED", 0L));
         return cards;
     }
 
     /** Days from submission to the decision, for cases decided in the year (median and 90th percentile). */
-    private AnnualReport.Section processingTimes(String from, String to) {
-        String sql = """
-                WITH decided AS (%s),
-                     submitted AS (SELECT e.aggregateidentifier AS aggregate_id,
-                                          convert_from(e.payload, 'UTF8')::jsonb->>'submittedAt' AS submitted_at
-                                   FROM domainevententry e WHERE e.payloadtype LIKE '%%.CaseSubmitted'),
-                     days AS (SELECT extract(epoch FROM (coalesce(d.p->>'approvedAt', d.p->>'deniedAt'))::timestamptz
-                                             - s.submitted_at::timestamptz) / 86400.0 AS d
-                              FROM decided d JOIN submitted s ON s.aggregate_id = d.aggregate_id)
-                SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY d),
-                       percentile_cont(0.9) WITHIN GROUP (ORDER BY d) FROM days""".formatted(EVENTS);
+    private AnnualReport.Section processingTimes(AnnualFigures figures, String lag) {
         Map<String, Object> values = new LinkedHashMap<>();
-        String note = null;
-        jdbc.query(sql, row -> {
-            long count = row.getLong(1);
-            values.put("cases decided", suppress(count));
-            if (count >= suppressBelow && count > 0) {
-                values.put("median days", Math.round(row.getDouble(2) * 10) / 10.0);
-                values.put("90th percentile days", Math.round(row.getDouble(3) * 10) / 10.0);
-            }
-        }, from, to, new String[]{"CaseApproved", "CaseDenied"});
-        if (!values.containsKey("median days")) {
-            note = "Times are shown only when at least " + suppressBelow + " cases were decided.";
+        values.put("cases decided", suppress(figures.casesDecided()));
+        String note = lag;
+        if (figures.casesDecided() >= suppressBelow && figures.medianDays() != null) {
+            values.put("median days", Math.round(figures.medianDays() * 10) / 10.0);
+            values.put("90th percentile days", Math.round(figures.ninetiethPercentileDays() * 10) / 10.0);
+        } else {
+            note = "Times are shown only when at least " + suppressBelow + " cases were decided."
+                    + (lag == null ? "" : " " + lag);
         }
         return new AnnualReport.Section("processingTimes", "Processing time, submission to decision", values, note);
-    }
-
-    private Map<String, Long> grouped(String template, String from, String to, String... events) {
-        Map<String, Long> values = new LinkedHashMap<>();
-        jdbc.query(template.formatted(EVENTS), row -> {
-            values.put(String.valueOf(row.getString(1)), row.getLong(2));
-        }, from, to, events);
-        return values;
     }
 
     private Map<String, Long> pairs(String sql, Object... args) {
@@ -148,9 +135,13 @@ class AnnualReports {
     }
 
     private AnnualReport.Section section(String key, String title, Map<String, Long> counts) {
+        return section(key, title, counts, null);
+    }
+
+    private AnnualReport.Section section(String key, String title, Map<String, Long> counts, String note) {
         Map<String, Object> values = new LinkedHashMap<>();
         counts.forEach((name, count) -> values.put(name, suppress(count)));
-        return new AnnualReport.Section(key, title, values, null);
+        return new AnnualReport.Section(key, title, values, note);
     }
 
     /** A count, or "&lt;threshold" for 1 to threshold - 1 (zero reveals nobody). */

@@ -1,6 +1,10 @@
 package org.mincard.application.retention.compliance;
 
+import org.axonframework.queryhandling.QueryGateway;
 import org.mincard.application.oversight.RetentionFigures;
+import org.mincard.projections.annualfigures.AnnualFigures;
+import org.mincard.projections.annualfigures.CountAnnualFigures;
+import org.mincard.projections.annualfigures.FigureSection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,30 +16,23 @@ import java.util.Map;
 
 /**
  * Retention's counts for the annual transparency report, calendar years in UTC. Purges come from the
- * PersonalDataPurged events (stored with their purge time), so they count every sweep that ever ran, whatever the
- * sweep tables hold; holds come from the hold register.
+ * PersonalDataPurged events (stored with their purge time) as the {@code annual-figures} read model counts them, so
+ * they count every sweep that ever ran, whatever the sweep tables hold; holds come from the hold register.
  */
 @Component
 class RetentionReportFigures implements RetentionFigures {
 
     private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
 
-    RetentionReportFigures(JdbcTemplate jdbc) {
+    RetentionReportFigures(JdbcTemplate jdbc, QueryGateway queries) {
         this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     @Override
     public Map<String, Long> purgesByRuleAndClass(int year) {
-        Map<String, Long> purges = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT p->>'ruleId' || '/' || (p->>'dataClass'), count(*)
-                FROM (SELECT convert_from(e.payload, 'UTF8')::jsonb AS p FROM domainevententry e
-                      WHERE e.payloadtype LIKE '%.PersonalDataPurged'
-                        AND e.timestamp >= ? AND e.timestamp < ?) purged
-                GROUP BY 1 ORDER BY 1""", row -> {
-            purges.put(row.getString(1), row.getLong(2));
-        }, year + "-01-01", (year + 1) + "-01-01");
-        return purges;
+        return queries.query(new CountAnnualFigures(year), AnnualFigures.class).join().section(FigureSection.PURGES);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.mincard.application.vault.ErasureHorizons;
+import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.domain.retention.RetentionRule;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,8 +55,26 @@ public class ManifestWriter {
                               Instant asOf, Instant startedAt, Instant finishedAt) {
     }
 
-    /** Builds, signs and stores the manifest of a sweep whose items are all processed. */
-    public void write(SweepHeader sweep) {
+    /** What became of a work-list item, as the manifest counts and lists it. */
+    public enum Outcome {
+        PURGED("purged"),
+        HELD("held"),
+        FAILED("failed"),
+        NO_LONGER_DUE("noLongerDue");
+
+        private final String key;
+
+        Outcome(String key) {
+            this.key = key;
+        }
+    }
+
+    /** One settled item of the sweep's work list, in work-list order. */
+    public record Entry(UUID subjectId, DataClass dataClass, String ruleId, Instant dueAt, Outcome outcome) {
+    }
+
+    /** Builds, signs and stores the manifest of a sweep whose items are all settled. */
+    public void write(SweepHeader sweep, List<Entry> entries) {
         List<Map<String, Object>> previous = jdbc.queryForList("""
                 SELECT sequence_no, sha256 FROM retention.manifest ORDER BY sequence_no DESC LIMIT 1""");
         long sequence = previous.isEmpty() ? 1 : ((Number) previous.get(0).get("sequence_no")).longValue() + 1;
@@ -72,33 +91,25 @@ public class ManifestWriter {
             horizonByItem.merge(horizon.subjectId() + "|" + horizon.dataClass(), horizon, (a, b) ->
                     a.horizon() == null || (b.horizon() != null && b.horizon().isAfter(a.horizon())) ? b : a);
         }
-        jdbc.query("""
-                SELECT cardholder_id, data_class, rule_id, due_at, state FROM retention.sweep_item
-                WHERE sweep_id = ? ORDER BY item_no""", rs -> {
-            String state = rs.getString(5);
-            String key = switch (state) {
-                case "PURGED" -> "purged";
-                case "HELD" -> "held";
-                case "FAILED" -> "failed";
-                case "NO_LONGER_DUE" -> "noLongerDue";
-                default -> throw new IllegalStateException("sweep item still " + state);
-            };
+        for (Entry entry : entries) {
+            String key = entry.outcome().key;
             counts.merge("eligible", 1, Integer::sum);
             counts.merge(key, 1, Integer::sum);
             Map<String, Object> item = new TreeMap<>();
-            item.put("subjectId", rs.getObject(1, UUID.class).toString());
-            item.put("dataClass", rs.getString(2));
-            item.put("ruleId", rs.getString(3));
-            item.put("dueAt", rs.getTimestamp(4).toInstant().toString());
+            item.put("subjectId", entry.subjectId().toString());
+            item.put("dataClass", entry.dataClass().name());
+            item.put("ruleId", entry.ruleId());
+            item.put("dueAt", entry.dueAt().toString());
             lists.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
-            if (key.equals("purged")) {
-                ruleIds.add(rs.getString(3));
-                ErasureHorizons.ItemHorizon horizon = horizonByItem.get(item.get("subjectId") + "|" + rs.getString(2));
+            if (entry.outcome() == Outcome.PURGED) {
+                ruleIds.add(entry.ruleId());
+                ErasureHorizons.ItemHorizon horizon = horizonByItem.get(entry.subjectId() + "|"
+                        + entry.dataClass().name());
                 item.put("kekId", horizon == null ? null : horizon.kekId());
                 item.put("erasureHorizon", horizon == null || horizon.horizon() == null ? null
                         : horizon.horizon().toString());
             }
-        }, sweep.sweepId());
+        }
 
         List<Map<String, Object>> rules = new ArrayList<>();
         for (String ruleId : ruleIds) {

@@ -34,6 +34,15 @@ import static org.awaitility.Awaitility.await;
         "mincard.security.demo.users.test-admin.role=ADMIN"})
 class KeyRotationIT {
 
+    /** Body-less POSTs still declare JSON: the API refuses any other POST (CSRF defence, docs/security.md). */
+    private static final org.springframework.http.HttpEntity<Void> JSON_NO_BODY = jsonNoBody();
+
+    private static org.springframework.http.HttpEntity<Void> jsonNoBody() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new org.springframework.http.HttpEntity<>(headers);
+    }
+
     static final String OLD_KEK = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     static final String NEW_KEK = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
 
@@ -62,7 +71,7 @@ class KeyRotationIT {
         UUID purgedSubject = keys.get(0).reference().subjectId();
         beforeRotation.destroyKeys(purgedSubject, DataClass.CARD_RECORD, new PurgeReference(UUID.randomUUID(), "r"));
 
-        ResponseEntity<JsonNode> started = admin().postForEntity("/api/v1/admin/key-rotations", null, JsonNode.class);
+        ResponseEntity<JsonNode> started = admin().postForEntity("/api/v1/admin/key-rotations", JSON_NO_BODY, JsonNode.class);
 
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getBody().get("targetKekId").asText()).isEqualTo("new");
@@ -89,8 +98,8 @@ class KeyRotationIT {
     @Test
     void refusesTheRotation_whenTheCallerIsNotAnAdmin() {
         ResponseEntity<String> asClerk = rest.withBasicAuth("test-clerk", "test-password")
-                .postForEntity("/api/v1/admin/key-rotations", null, String.class);
-        ResponseEntity<String> anonymous = rest.postForEntity("/api/v1/admin/key-rotations", null, String.class);
+                .postForEntity("/api/v1/admin/key-rotations", JSON_NO_BODY, String.class);
+        ResponseEntity<String> anonymous = rest.postForEntity("/api/v1/admin/key-rotations", JSON_NO_BODY, String.class);
 
         assertThat(asClerk.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
