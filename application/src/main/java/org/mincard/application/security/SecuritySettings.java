@@ -1,6 +1,7 @@
 package org.mincard.application.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.mincard.domain.shared.Role;
@@ -53,12 +54,27 @@ record SecuritySettings(
      * @param allowWithExternalDatabase demo users normally refuse to start against a database the operator
      *                                  configured; this is the explicit opt-in for a shared demo or training system
      * @param users                     further demo users, beside the built-in ones (tests use this)
+     * @param minPasswordLength         a configured demo password (the shared one or a further user's) shorter
+     *                                  than this, or made of one repeated character, refuses the start
+     * @param lockout                   wrong passwords per user name before that name is refused for a while
      */
     record Demo(String password, Path passwordFile, @DefaultValue("false") boolean allowWithExternalDatabase,
-                Map<String, @Valid User> users) {
+                Map<String, @Valid User> users,
+                @Min(8) @DefaultValue("12") int minPasswordLength,
+                @Valid @DefaultValue Lockout lockout) {
 
         Demo {
             users = users == null ? Map.of() : Map.copyOf(users);
+        }
+
+        /**
+         * @param maxFailures wrong passwords for one user name within {@code window} that lock it
+         * @param window      how far back failures count, and how long a locked name stays refused (429)
+         * @param maxTracked  user names tracked at once (memory bound; the oldest entries go first)
+         */
+        record Lockout(@Min(1) @DefaultValue("5") int maxFailures,
+                       @NotNull @DefaultValue("15m") Duration window,
+                       @Min(100) @DefaultValue("10000") int maxTracked) {
         }
 
         record User(@NotBlank String password, @NotNull Role role, Set<UUID> sites,
@@ -80,7 +96,16 @@ record SecuritySettings(
      * @param roleClaim         the claim with the role (a string or a list); dots descend into nested objects
      * @param siteClaim         the claim with the site ids (a string or a list of UUIDs)
      * @param allSitesValue     the site value that grants every site (supervisors only)
-     * @param roleValues        identity-provider values mapped to roles; the role names themselves always work
+     * @param roleValues        identity-provider values mapped to roles; only these values name a role, unless
+     *                          {@code acceptRoleNames} is set
+     * @param roleValuesJson    more of the same as one JSON object ({@code {"mincard-clerk":"CLERK"}}), so that the
+     *                          whole map fits one environment variable ({@code MINCARD_JWT_ROLE_VALUES})
+     * @param acceptRoleNames   whether the bare role names ({@code CLERK}, {@code records-officer}) name a role too;
+     *                          off, because another application's group called {@code admin} must not become ADMIN
+     * @param maxTokenLifetime  the longest lifetime accepted, from {@code iat} (else {@code nbf}, else now) to
+     *                          {@code exp}; at most a day
+     * @param clockSkew         tolerance for {@code exp} and {@code nbf}; at most five minutes
+     * @param providerTimeout   connect and read timeout for the provider's discovery document and key set
      */
     record Jwt(String issuerUri, String jwkSetUri, Resource publicKeyLocation, List<String> audiences,
                @NotBlank @DefaultValue("sub") String userIdClaim,
@@ -88,12 +113,16 @@ record SecuritySettings(
                @NotBlank @DefaultValue("sites") String siteClaim,
                @NotBlank @DefaultValue("*") String allSitesValue,
                Map<String, Role> roleValues,
+               String roleValuesJson,
+               @DefaultValue("false") boolean acceptRoleNames,
                @DefaultValue("RS256") List<String> jwsAlgorithms,
-               @NotNull @DefaultValue("60s") Duration clockSkew) {
+               @NotNull @DefaultValue("1h") Duration maxTokenLifetime,
+               @NotNull @DefaultValue("60s") Duration clockSkew,
+               @NotNull @DefaultValue("5s") Duration providerTimeout) {
 
         Jwt {
             audiences = audiences == null ? List.of() : List.copyOf(audiences);
-            roleValues = roleValues == null ? Map.of() : Map.copyOf(roleValues);
+            roleValues = RoleValues.merge(roleValues, roleValuesJson);
             jwsAlgorithms = jwsAlgorithms == null ? List.of("RS256") : List.copyOf(jwsAlgorithms);
         }
     }

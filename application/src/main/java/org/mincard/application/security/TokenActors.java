@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * Reads the actor from a validated token: user id, exactly one mincard role, and sites, from configurable claims.
  *
- * <p>A token that does not name exactly one known role, or whose sites are not UUIDs, or that gives a clerk all
+ * <p>A role comes only from a value listed in {@code role-values} (or, when {@code accept-role-names} is set, a
+ * bare role name). A token that does not name exactly one known role, or whose sites are not UUIDs, or that gives a clerk all
  * sites, is rejected as invalid (401), not answered with 403: it does not identify a mincard actor at all, and a
  * 403 would tell its bearer that the token is otherwise fine. The answer never repeats claim values.
  */
@@ -64,8 +65,9 @@ final class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> {
     private Role role(List<String> values) {
         Set<Role> roles = new HashSet<>();
         for (String value : values) {
+            // Only listed values: a group called "admin" in another application of the city is not mincard's ADMIN.
             Role mapped = settings.roleValues().get(value);
-            if (mapped == null) {
+            if (mapped == null && settings.acceptRoleNames()) {
                 mapped = byName(value);
             }
             if (mapped != null) {

@@ -38,6 +38,9 @@ final class BenchTokens {
     private final List<UUID> sites;
     private final String password = UUID.randomUUID().toString();
 
+    private static final String AUDIENCE = "mincard-bench";
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
     BenchTokens(Path directory, String mode, List<UUID> sites) {
         if (!mode.equals("jwt") && !mode.equals("basic")) {
             throw new IllegalArgumentException("bench.http-auth must be jwt or basic");
@@ -75,7 +78,11 @@ final class BenchTokens {
         }
         return List.of("--mincard.security.mode=jwt",
                 "--mincard.security.jwt.issuer-uri=" + ISSUER,
-                "--mincard.security.jwt.public-key-location=" + publicKeyPem.toUri());
+                "--mincard.security.jwt.public-key-location=" + publicKeyPem.toUri(),
+                "--mincard.security.jwt.audiences=" + AUDIENCE,
+                "--mincard.security.jwt.accept-role-names=true",
+                // One token per client for the whole run; a long run must not see its tokens expire midway.
+                "--mincard.security.jwt.max-token-lifetime=" + TOKEN_LIFETIME);
     }
 
     String clerk(UUID site) {
@@ -106,7 +113,8 @@ final class BenchTokens {
                 .claim("sites", sites)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(12))))
+                .audience(AUDIENCE)
+                .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
                 claims);

@@ -22,14 +22,16 @@ class PersistentEmbeddedPostgresIT {
     @Test
     void keepsCases_whenServiceRestartsOnTheSameDataDirectory() throws Exception {
         String firstUrl;
+        String superuserPassword;
         UUID caseId;
         try (RunningService service = RunningService.start(settings())) {
             caseId = service.submitCase();
             service.awaitCase(caseId);
             firstUrl = jdbcUrl(service);
+            superuserPassword = service.context().getEnvironment().getProperty("spring.flyway.password");
         }
 
-        assertThatThrownBy(() -> DriverManager.getConnection(firstUrl, "postgres", "").close())
+        assertThatThrownBy(() -> DriverManager.getConnection(firstUrl, "postgres", superuserPassword).close())
                 .as("the embedded server stops with its application context")
                 .isInstanceOf(SQLException.class);
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();

@@ -44,7 +44,7 @@ class DemoUsersGuardTest {
     private final ApplicationContextRunner demoContext = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
             .withUserConfiguration(Settings.class, DemoAuthenticationConfig.class)
-            .withPropertyValues("mincard.security.demo.password=demo-secret");
+            .withPropertyValues("mincard.security.demo.password=demo-secret-4711");
 
     @Test
     void refusesToStart_whenApplicationRunsWithAProfileAndDemoUsers() {
@@ -55,6 +55,78 @@ class DemoUsersGuardTest {
                 .isInstanceOf(DemoUsersRefused.class)
                 .hasMessageContaining("[prod]")
                 .hasMessageContaining("mincard.security.mode=demo");
+    }
+
+    @Test
+    void refusesToStart_whenDefaultProfileIsGivenOnTheCommandLine() {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(MincardApplication.class)
+                .web(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> application.run("--spring.profiles.default=prod"))
+                .isInstanceOf(DemoUsersRefused.class)
+                .hasMessageContaining("[prod]");
+    }
+
+    @Test
+    void refusesDemoUsers_whenEnvironmentHasADefaultProfile() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.setDefaultProfiles("prod");
+
+        assertThatThrownBy(() -> DemoUsersGuard.check(environment)).isInstanceOf(DemoUsersRefused.class)
+                .hasMessageContaining("[prod]");
+    }
+
+    @Test
+    void refusesDemoUsers_whenProfilesAreNamedButNotYetApplied() {
+        for (String key : new String[] {"spring.profiles.default", "spring.profiles.include", "spring.profiles.active"}) {
+            StandardEnvironment environment = new StandardEnvironment();
+            environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env",
+                    Map.of(key.toUpperCase().replace('.', '_'), "production")));
+
+            assertThatThrownBy(() -> DemoUsersGuard.check(environment)).as(key)
+                    .isInstanceOf(DemoUsersRefused.class);
+        }
+    }
+
+    @Test
+    void allowsDemoUsers_whenOnlySpringsOwnDefaultProfileIsThere() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test",
+                Map.of("spring.profiles.default", "default")));
+
+        assertThatCode(() -> DemoUsersGuard.check(environment)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesDemoUsers_whenDatasourceComesFromJndi() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test",
+                Map.of("spring.datasource.jndi-name", "java:comp/env/jdbc/mincard")));
+
+        assertThatThrownBy(() -> DemoUsersGuard.check(environment)).isInstanceOf(DemoUsersRefused.class);
+    }
+
+    @Test
+    void refusesDemoUsers_whenConfiguredPasswordIsWeak() {
+        for (String weak : new String[] {"q", "qwerty", "Qw3rty!x", "zzzzzzzzzzzzzzzz", "zxzxzxzxzxzxzxzx"}) {
+            demoContext.withPropertyValues("mincard.security.demo.password=" + weak).run(context -> {
+
+                assertThat(context).as(weak).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause().isInstanceOf(DemoUsersRefused.class)
+                        .hasMessageContaining("mincard.security.demo.password").hasMessageNotContaining(weak);
+            });
+        }
+    }
+
+    @Test
+    void refusesDemoUsers_whenAFurtherUsersPasswordIsWeak() {
+        demoContext.withPropertyValues("mincard.security.demo.users.extra.password=x",
+                "mincard.security.demo.users.extra.role=AUDITOR").run(context -> {
+
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(DemoUsersRefused.class)
+                    .hasMessageContaining("mincard.security.demo.users.extra.password");
+        });
     }
 
     @Test

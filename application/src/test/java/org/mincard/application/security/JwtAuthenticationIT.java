@@ -1,5 +1,6 @@
 package org.mincard.application.security;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Production mode: JWTs of an identity provider, here one made in the test. Shaped like Keycloak (roles under
- * realm_access.roles, one mapped role value). The same context also runs the matrix with the operator switches
+ * realm_access.roles, every role through role-values; bare role names are not accepted). A real provider's tokens
+ * are in {@link OpenIdProviderIT}. The same context also runs the matrix with the operator switches
  * flipped (Prometheus and API docs not public), CORS for one origin, and TLS reported by a proxy.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,7 +54,9 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
         registry.add("mincard.security.jwt.public-key-location", () -> IDP.publicKeyPem.toUri().toString());
         registry.add("mincard.security.jwt.audiences", () -> TestTokens.AUDIENCE);
         registry.add("mincard.security.jwt.role-claim", () -> "realm_access.roles");
-        registry.add("mincard.security.jwt.role-values[mincard-supervisor]", () -> "SUPERVISOR");
+        for (Role role : Role.values()) {
+            registry.add("mincard.security.jwt.role-values[" + roleValue(role) + "]", role::name);
+        }
         registry.add("mincard.security.public-prometheus", () -> "false");
         registry.add("mincard.security.public-api-docs", () -> "false");
         registry.add("mincard.security.cors.allowed-origins", () -> ALLOWED_ORIGIN);
@@ -62,8 +66,13 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
     @Override
     HttpHeaders credentials(Role role) {
         return bearer(IDP.token("user-" + role, Map.of(
-                "realm_access", Map.of("roles", List.of(role.name(), "offline_access")),
+                "realm_access", Map.of("roles", List.of(roleValue(role), "offline_access")),
                 "sites", List.of(DemoUsers.SITE_A.toString()))));
+    }
+
+    /** Keycloak-style realm role names, mapped in role-values: {@code mincard-records-officer}. */
+    static String roleValue(Role role) {
+        return "mincard-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     @Test
@@ -114,6 +123,58 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
     }
 
     @Test
+    void refuses401_whenTokenHasNoExpiry() {
+        String token = IDP.token(IDP.keys, claims -> clerkClaims(claims).expirationTime(null));
+
+        assertUnauthenticated(submitCase(token));
+    }
+
+    @Test
+    void refuses401_whenTokenLivesTenYears() {
+        Instant now = Instant.now();
+        String token = IDP.token(IDP.keys, claims -> clerkClaims(claims)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofDays(3650)))));
+
+        assertUnauthenticated(submitCase(token));
+    }
+
+    @Test
+    void refuses401_whenLifetimeIsStretchedByAFutureIssueTime() {
+        Instant now = Instant.now();
+        String token = IDP.token(IDP.keys, claims -> clerkClaims(claims)
+                .issueTime(Date.from(now.plus(Duration.ofDays(1))))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30)))));
+
+        assertUnauthenticated(submitCase(token));
+    }
+
+    @Test
+    void accepts_whenTokenIsAnRfc9068AccessTokenOrHasNoType() {
+        String accessToken = IDP.token(IDP.keys, new JOSEObjectType("at+jwt"), JwtAuthenticationIT::clerkClaims);
+        String untyped = IDP.token(IDP.keys, null, JwtAuthenticationIT::clerkClaims);
+
+        assertThat(submitCase(accessToken).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(submitCase(untyped).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void refuses401_whenTokenIsOfAnotherType() {
+        String logoutToken = IDP.token(IDP.keys, new JOSEObjectType("logout+jwt"), JwtAuthenticationIT::clerkClaims);
+        String idToken = IDP.token(IDP.keys, new JOSEObjectType("id_token+jwt"), JwtAuthenticationIT::clerkClaims);
+
+        assertUnauthenticated(submitCase(logoutToken));
+        assertUnauthenticated(submitCase(idToken));
+    }
+
+    @Test
+    void refuses401_whenRoleIsABareNameNotInTheRoleMap() {
+        String token = IDP.token("user-1", Map.of("realm_access", Map.of("roles", List.of("ADMIN", "admin"))));
+
+        assertUnauthenticated(rest.exchange("/api/v1/admin/dead-letters", HttpMethod.GET,
+                new HttpEntity<>(bearer(token)), String.class));
+    }
+
+    @Test
     void refuses401_whenIssuerIsAnother() {
         String token = IDP.token(IDP.keys, claims -> clerkClaims(claims).issuer("https://elsewhere.invalid/"));
 
@@ -151,7 +212,8 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
 
     @Test
     void refuses401_whenTokenNamesTwoRoles() {
-        String token = IDP.token("user-1", Map.of("realm_access", Map.of("roles", List.of("CLERK", "ADMIN"))));
+        String token = IDP.token("user-1", Map.of("realm_access",
+                Map.of("roles", List.of(roleValue(Role.CLERK), roleValue(Role.ADMIN)))));
 
         assertUnauthenticated(submitCase(token));
     }
@@ -163,7 +225,8 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
 
     @Test
     void refuses403_whenRoleMayNotCallTheEndpoint() {
-        String token = IDP.token("auditor-1", Map.of("realm_access", Map.of("roles", List.of("AUDITOR"))));
+        String token = IDP.token("auditor-1", Map.of("realm_access", Map.of("roles",
+                List.of(roleValue(Role.AUDITOR)))));
 
         ResponseEntity<String> answer = submitCase(token);
 
@@ -206,7 +269,7 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
 
     private static JWTClaimsSet.Builder clerkClaims(JWTClaimsSet.Builder claims) {
         return claims.subject("clerk-1")
-                .claim("realm_access", Map.of("roles", List.of("CLERK")))
+                .claim("realm_access", Map.of("roles", List.of(roleValue(Role.CLERK))))
                 .claim("sites", List.of(DemoUsers.SITE_A.toString()));
     }
 

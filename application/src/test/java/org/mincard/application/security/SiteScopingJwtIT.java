@@ -23,19 +23,22 @@ class SiteScopingJwtIT extends SiteScopingCheck {
         registry.add("mincard.security.jwt.public-key-location", () -> IDP.publicKeyPem.toUri().toString());
         registry.add("mincard.security.jwt.audiences", () -> TestTokens.AUDIENCE);
         registry.add("mincard.security.jwt.role-claim", () -> "realm_access.roles");
+        for (Role role : Role.values()) {
+            registry.add("mincard.security.jwt.role-values[" + JwtAuthenticationIT.roleValue(role) + "]", role::name);
+        }
     }
 
     @Override
     HttpHeaders as(Role role, UUID site) {
         return bearer(IDP.token("scope-" + role + "-" + site, Map.of(
-                "realm_access", Map.of("roles", List.of(role.name())),
+                "realm_access", Map.of("roles", List.of(JwtAuthenticationIT.roleValue(role))),
                 "sites", List.of(site.toString()))));
     }
 
     @Override
     HttpHeaders recordsOfficer() {
         return bearer(IDP.token("scope-records-officer", Map.of(
-                "realm_access", Map.of("roles", List.of(Role.RECORDS_OFFICER.name())))));
+                "realm_access", Map.of("roles", List.of(JwtAuthenticationIT.roleValue(Role.RECORDS_OFFICER))))));
     }
 
     private static HttpHeaders bearer(String token) {

@@ -42,6 +42,11 @@ final class TestTokens {
     }
 
     String token(KeyPair signingKeys, Consumer<JWTClaimsSet.Builder> claims) {
+        return token(signingKeys, JOSEObjectType.JWT, claims);
+    }
+
+    /** {@code type} null: a token without {@code typ}. */
+    String token(KeyPair signingKeys, JOSEObjectType type, Consumer<JWTClaimsSet.Builder> claims) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -51,7 +56,7 @@ final class TestTokens {
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
         claims.accept(builder);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).build(),
                 builder.build());
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) signingKeys.getPrivate()));

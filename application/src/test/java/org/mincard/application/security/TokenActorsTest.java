@@ -20,10 +20,48 @@ class TokenActorsTest {
 
     private static final UUID SITE = UUID.fromString("5a5a5a5a-0000-4000-8000-000000000001");
 
+    /** Most tests here are about reading claims, so bare role names are switched on unless a test says otherwise. */
     private static TokenActors actors(Map<String, String> properties) {
+        Map<String, String> withNames = new java.util.HashMap<>(Map.of("mincard.security.jwt.accept-role-names", "true"));
+        withNames.putAll(properties);
+        return strictActors(withNames);
+    }
+
+    private static TokenActors strictActors(Map<String, String> properties) {
         SecuritySettings settings = new Binder(new MapConfigurationPropertySource(properties))
                 .bindOrCreate("mincard.security", SecuritySettings.class);
         return new TokenActors(settings.jwt());
+    }
+
+    @Test
+    void rejects_whenBareRoleNameIsNotInTheRoleMapByDefault() {
+        TokenActors actors = strictActors(Map.of("mincard.security.jwt.role-values[mincard-clerk]", "CLERK",
+                "mincard.security.jwt.role-claim", "groups"));
+
+        assertThatThrownBy(() -> actors.actor(token(Map.of("groups", List.of("admin")))))
+                .as("another application's admin group").isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> actors.actor(token(Map.of("groups", List.of("ADMIN")))))
+                .isInstanceOf(InvalidBearerTokenException.class);
+        assertThat(actors.actor(token(Map.of("groups", List.of("admin", "mincard-clerk"),
+                "sites", SITE.toString()))).role()).isEqualTo(Role.CLERK);
+    }
+
+    @Test
+    void readsRoleMapFromJson_whenGivenAsOneEnvironmentVariable() {
+        TokenActors actors = strictActors(Map.of("mincard.security.jwt.role-values-json",
+                "{\"Mincard.Records Officer\": \"RECORDS_OFFICER\", \"CN=auditors,OU=Groups\": \"AUDITOR\"}"));
+
+        assertThat(actors.actor(token(Map.of("roles", List.of("CN=auditors,OU=Groups")))).role())
+                .isEqualTo(Role.AUDITOR);
+        assertThat(actors.actor(token(Map.of("roles", List.of("Mincard.Records Officer")))).role())
+                .isEqualTo(Role.RECORDS_OFFICER);
+    }
+
+    @Test
+    void refusesSettings_whenRoleMapJsonIsNotAnObjectOfRoles() {
+        assertThatThrownBy(() -> strictActors(Map.of("mincard.security.jwt.role-values-json", "{\"x\": \"KING\"}")))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause().hasMessageNotContaining("KING");
     }
 
     private static Jwt token(Map<String, Object> claims) {
