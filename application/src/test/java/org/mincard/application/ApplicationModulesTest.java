@@ -1,10 +1,18 @@
 package org.mincard.application;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWithoutRelationships;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +27,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,9 +48,37 @@ class ApplicationModulesTest {
 
     @Test
     void findsEveryFeatureAsAModule_whenScanningTheService() {
-        assertThat(MODULES.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder(
+        assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
                 "card", "casefile", "config", "operations", "oversight", "retention", "security", "vault", "web",
                 "workqueue");
+    }
+
+    @Test
+    void speaksHttpOnlyAtTheEdge_whenAFeatureRefusesARequest() {
+        // Services and the vault throw named ProblemExceptions carrying a kind; web maps kinds to statuses. Only the
+        // HTTP edge itself (controllers, servlet filters, Spring Security's entry points) names a status.
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.mincard.application");
+
+        noClasses().that().resideInAPackage("org.mincard.application..")
+                .and().resideOutsideOfPackage("org.mincard.application.web..")
+                .and().areNotAnnotatedWith(RestController.class)
+                .and().areNotAssignableTo(Filter.class)
+                .and().areNotAssignableTo(AuthenticationEntryPoint.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName(HttpStatus.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(HttpStatusCode.class.getName())
+                .check(classes);
+    }
+
+    @Test
+    void leavesSqlToQueryObjects_whenAControllerReadsATable() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.mincard.application");
+
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName(JdbcTemplate.class.getName())
+                .because("a table is read by a query object of the feature that owns it, not by a controller")
+                .check(classes);
     }
 
     @Test

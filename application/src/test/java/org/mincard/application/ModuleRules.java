@@ -20,7 +20,7 @@ final class ModuleRules {
     static void verify(ApplicationModules modules) {
         List<String> undeclared = modules.stream()
                 .filter(module -> !declaresAllowedDependencies(module.getBasePackage().getName()))
-                .map(module -> module.getName())
+                .map(module -> module.getIdentifier().toString())
                 .toList();
         if (!undeclared.isEmpty()) {
             throw new AssertionError("modules without @ApplicationModule(allowedDependencies = ...) in their "

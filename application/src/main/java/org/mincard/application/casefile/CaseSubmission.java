@@ -7,8 +7,6 @@ import org.mincard.application.card.RegisteredCard;
 import org.mincard.application.workqueue.NameIndex;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
 import org.mincard.application.security.SiteScope;
-import org.mincard.application.web.ApiProblems;
-import org.mincard.application.web.ProblemException;
 import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.cardholder.CardEligibility;
 import org.mincard.domain.cardholder.CardValidityPolicy;
@@ -25,18 +23,17 @@ import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.domain.shared.ReplacementReason;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -163,21 +160,14 @@ class CaseSubmission {
     private void requireEligible(CaseType type, RegisteredCard card, LocalDate today) {
         // The cardholder checks the same rule again when the card is produced; here it refuses the case up front.
         if (eligibility.check(type, card.status(), card.expiresOn(), today) != CardEligibility.Verdict.ELIGIBLE) {
-            throw new ProblemException(HttpStatus.CONFLICT, URI_NOT_ELIGIBLE, "Card not eligible",
-                    "The card cannot be the subject of a " + type + " case now (status " + card.status()
-                            + (type == CaseType.RENEWAL ? ", or outside its renewal window" : "") + ").",
-                    Map.of("code", "card-not-eligible", "currentState", card.status().name()));
+            throw new CardNotEligible(type, card.status());
         }
     }
 
-    private static final java.net.URI URI_NOT_ELIGIBLE = java.net.URI.create("urn:mincard:problem:card-not-eligible");
-
     private Optional<Accepted> earlierAnswer(String key, Actor actor, byte[] fingerprint) {
         return idempotency.find(key, actor).map(stored -> {
-            if (!java.security.MessageDigest.isEqual(stored.fingerprint(), fingerprint)) {
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.CONFLICT,
-                        "Idempotency key reused", "This Idempotency-Key was already used for a different request.",
-                        Map.of("code", "idempotency-key-reused"));
+            if (!MessageDigest.isEqual(stored.fingerprint(), fingerprint)) {
+                throw new IdempotencyKeyReused();
             }
             return new Accepted(stored.caseId(), stored.cardholderId(), true);
         });

@@ -6,12 +6,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.mincard.application.operations.ParkedSequences.ParkedSequence;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.web.ProblemException;
 import org.mincard.application.web.RequestProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,20 +38,17 @@ class DeadLetterController {
     static final int MAX_RETRY = 1_000;
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final ParkedSequences parked;
     private final CurrentActor currentActor;
 
-    DeadLetterController(EventProcessingConfiguration processing, JdbcTemplate jdbc, CurrentActor currentActor) {
+    DeadLetterController(EventProcessingConfiguration processing, ParkedSequences parked,
+                         CurrentActor currentActor) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.parked = parked;
         this.currentActor = currentActor;
     }
 
     record GroupCount(String processingGroup, long sequences, long events) {
-    }
-
-    record ParkedSequence(String processingGroup, String sequence, long events, Instant firstEnqueuedAt,
-                          Instant lastTouchedAt, String causeType) {
     }
 
     record DeadLetters(List<GroupCount> groups, List<ParkedSequence> sequences) {
@@ -72,15 +68,7 @@ class DeadLetterController {
             processing.deadLetterQueue(group).ifPresent(queue -> groups.add(
                     new GroupCount(group, queue.amountOfSequences(), queue.size())));
         }
-        List<ParkedSequence> sequences = jdbc.query("""
-                SELECT processinggroup, sequenceidentifier, count(*), min(enqueuedat), max(lasttouched),
-                       max(causetype)
-                FROM deadletterentry
-                GROUP BY processinggroup, sequenceidentifier
-                ORDER BY min(enqueuedat), processinggroup, sequenceidentifier
-                LIMIT ?""", (row, n) -> new ParkedSequence(row.getString(1), row.getString(2), row.getLong(3),
-                instant(row.getString(4)), instant(row.getString(5)), row.getString(6)), limit);
-        return new DeadLetters(groups, sequences);
+        return new DeadLetters(groups, parked.oldest(limit));
     }
 
     @PostMapping("/{processingGroup}/retries")
@@ -105,10 +93,5 @@ class DeadLetterController {
         log.info("Dead letters of {} retried by {}: {} of {} sequences succeeded, {} remain", processingGroup,
                 currentActor.get().userId(), succeeded, attempts, remaining);
         return new RetryResult(processingGroup, attempts, succeeded, remaining);
-    }
-
-    /** Axon's JDBC queue stores times as ISO-8601 text. */
-    private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
     }
 }

@@ -5,13 +5,10 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.mincard.application.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Replays {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replays.class);
-    static final URI NOT_REPLAYABLE = URI.create("urn:mincard:problem:not-replayable");
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -105,10 +101,8 @@ public class Replays {
                 .orElseThrow(() -> notReplayable(processingGroup, "it is not a streaming processor of this service"));
     }
 
-    private static ProblemException notReplayable(String processingGroup, String why) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, NOT_REPLAYABLE, "Not replayable",
-                "Processing group '" + processingGroup + "' cannot be replayed: " + why + ".",
-                Map.of("code", "not-replayable"));
+    private static NotReplayable notReplayable(String processingGroup, String why) {
+        return new NotReplayable(processingGroup, why);
     }
 
     private static Long boxed(OptionalLong value) {

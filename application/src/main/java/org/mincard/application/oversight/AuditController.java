@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.ProblemException.Kind;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -114,7 +115,7 @@ class AuditController {
         try {
             return Base64.getDecoder().decode(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, ApiProblems.VALIDATION, "Invalid signature",
+            throw new ProblemException(Kind.INVALID, ApiProblems.VALIDATION, "Invalid signature",
                     SIGNATURE_HEADER + ": must be base64", Map.of());
         }
     }

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.mincard.application.vault.ErasureLedger;
-import org.mincard.application.web.ApiProblems;
-import org.mincard.application.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -156,8 +152,7 @@ class Checkpoints {
         }
     }
 
-    private static ProblemException badCheckpoint(String rule) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.VALIDATION, "Invalid checkpoint",
-                "checkpoint: " + rule, Map.of());
+    private static InvalidCheckpoint badCheckpoint(String rule) {
+        return new InvalidCheckpoint(rule);
     }
 }

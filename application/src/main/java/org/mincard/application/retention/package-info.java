@@ -3,7 +3,7 @@
  * legal holds, signed purge manifests, the compliance check.
  */
 @ApplicationModule(displayName = "retention",
-        allowedDependencies = {"casefile", "config", "oversight", "security", "vault", "web", "workqueue"})
+        allowedDependencies = {"config", "oversight", "security", "vault", "web"})
 package org.mincard.application.retention;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,14 +1,9 @@
 package org.mincard.application.security;
 
-import org.mincard.application.web.ApiProblems;
-import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.NotFound;
 import org.mincard.domain.shared.Actor;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,8 +20,6 @@ import java.util.UUID;
 @Component
 public class SiteScope {
 
-    static final URI NOT_YOUR_SITE = URI.create("urn:mincard:problem:not-your-site");
-
     /** Whether the actor may see and act on cases of this site. */
     public boolean isVisible(Actor actor, UUID siteId) {
         return actor.canSee(siteId);
@@ -39,7 +32,7 @@ public class SiteScope {
      */
     public void requireVisible(Actor actor, UUID siteId, String what) {
         if (!isVisible(actor, siteId)) {
-            throw ProblemException.notFound(what);
+            throw new NotFound(what);
         }
     }
 
@@ -49,9 +42,7 @@ public class SiteScope {
      */
     public void requireWorksAt(Actor actor, UUID siteId) {
         if (!isVisible(actor, siteId)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, NOT_YOUR_SITE, "Not your site",
-                    "You do not work at the site given in 'siteId'.",
-                    Map.of("errors", List.of(new ApiProblems.FieldProblem("siteId", "not one of your sites"))));
+            throw new NotYourSite();
         }
     }
 

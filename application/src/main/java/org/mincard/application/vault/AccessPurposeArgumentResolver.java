@@ -24,11 +24,11 @@ class AccessPurposeArgumentResolver implements HandlerMethodArgumentResolver {
                                          NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         String[] values = webRequest.getHeaderValues(HEADER);
         if (values == null || values.length == 0 || values[0].isBlank()) {
-            throw VaultProblems.purposeMissing();
+            throw PurposeRequired.missing();
         }
         if (values.length > 1) {
-            throw VaultProblems.purposeUnknown();
+            throw PurposeRequired.unknown();
         }
-        return AccessPurpose.fromHeader(values[0]).orElseThrow(VaultProblems::purposeUnknown);
+        return AccessPurpose.fromHeader(values[0]).orElseThrow(PurposeRequired::unknown);
     }
 }

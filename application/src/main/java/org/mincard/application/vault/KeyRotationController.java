@@ -8,9 +8,9 @@ import org.mincard.application.vault.keys.KeyRotations;
 import org.mincard.application.vault.keys.KeyRotations.KeyRotation;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.ProblemException.Kind;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.Role;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +27,8 @@ import java.util.UUID;
 @RequestMapping("/api/v1/admin/key-rotations")
 @Tag(name = "Administration")
 class KeyRotationController {
+
+    private static final URI FORBIDDEN = URI.create("urn:mincard:problem:forbidden");
 
     private final KeyRotations rotations;
     private final CurrentActor actors;
@@ -46,7 +48,7 @@ class KeyRotationController {
                     .location(URI.create("/api/v1/admin/key-rotations/" + started.rotationId()))
                     .body(started);
         } catch (KeyRotations.RotationAlreadyRunning e) {
-            throw new ProblemException(HttpStatus.CONFLICT, ApiProblems.CONFLICT, "Rotation running",
+            throw new ProblemException(Kind.CONFLICT, ApiProblems.CONFLICT, "Rotation running",
                     e.getMessage() + "; wait for it to finish.", Map.of());
         }
     }
@@ -61,7 +63,8 @@ class KeyRotationController {
     private Actor requireAdmin() {
         Actor actor = actors.get();
         if (actor.role() != Role.ADMIN) {
-            throw VaultProblems.forbidden("manage key-encryption keys");
+            throw new ProblemException(Kind.NOT_PERMITTED, FORBIDDEN, "Forbidden",
+                    "Your role may not manage key-encryption keys.", Map.of());
         }
         return actor;
     }

@@ -101,7 +101,7 @@ public class PersonalDataGate {
     }
 
     /**
-     * Unseals a batch, answering in the order asked. Throws a 429 {@code ProblemException} (after recording every
+     * Unseals a batch, answering in the order asked. Throws {@link ReadsRateLimited} (after recording every
      * item as rate-limited or refused) when the actor is over the read limit.
      */
     public List<Unsealed> unsealAll(Actor actor, AccessPurpose purpose, List<UnsealRequest> requests) {
@@ -129,7 +129,7 @@ public class PersonalDataGate {
             }
             accessLog.append(Arrays.asList(records));
             count(records);
-            throw VaultProblems.rateLimited(wait);
+            throw new ReadsRateLimited(wait);
         }
         Map<KeyReference, KeyState> keys = dataKeys.keysForUnsealing(allowed.stream()
                 .map(i -> requests.get(i).value()).filter(Objects::nonNull).map(SealedValue::key).toList());

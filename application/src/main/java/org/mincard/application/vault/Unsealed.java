@@ -81,7 +81,7 @@ public sealed interface Unsealed {
 
         @Override
         public Unsealed orRefuse() {
-            throw VaultProblems.refused(this);
+            throw new AccessRefused(this);
         }
     }
 }

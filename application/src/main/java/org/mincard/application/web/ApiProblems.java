@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -157,19 +155,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "The request has " + errors.size() + " invalid parameter(s).", Map.of("errors", errors));
     }
 
-    /**
-     * Two commands raced on one case (or one case id was created twice) and the event store's unique key refused
-     * the second. Nothing was stored for it; the caller may reload and try again.
-     */
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ResponseEntity<Object> conflict(RuntimeException ex) {
-        return problem(HttpStatus.CONFLICT, CONFLICT, "Conflict",
-                "The case was changed by another request at the same time. Reload it and try again.", Map.of());
-    }
-
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> problem(ProblemException ex) {
-        return problem(ex.status(), ex.type(), ex.title(), ex.getMessage(), ex.properties());
+        return problem(status(ex.kind()), ex.type(), ex.title(), ex.getMessage(), ex.properties());
+    }
+
+    /** The one place a feature's kind of refusal becomes an HTTP status. */
+    public static HttpStatus status(ProblemException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+        };
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package org.mincard.application.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mincard.domain.shared.DomainRejection;
 import org.mincard.domain.shared.NotVisible;
@@ -58,6 +59,17 @@ class DomainProblems {
     ResponseEntity<Object> notFound(AggregateNotFoundException ex) {
         return ApiProblems.problem(HttpStatus.NOT_FOUND, ApiProblems.NOT_FOUND, "Not found", NOT_FOUND_DETAIL,
                 Map.of());
+    }
+
+    /**
+     * One case id was created twice and the event store's unique key refused the second. Nothing was stored for it;
+     * the caller may reload and try again. (A {@link ConcurrencyException}, two commands racing on an existing case,
+     * is answered below.)
+     */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> created(AggregateStreamCreationException ex) {
+        return ApiProblems.problem(HttpStatus.CONFLICT, ApiProblems.CONFLICT, "Conflict",
+                "The case was changed by another request at the same time. Reload it and try again.", Map.of());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

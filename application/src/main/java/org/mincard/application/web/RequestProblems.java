@@ -1,6 +1,6 @@
 package org.mincard.application.web;
 
-import org.springframework.http.HttpStatus;
+import org.mincard.application.web.ProblemException.Kind;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ public final class RequestProblems {
 
     /** 400: the field breaks a rule; the message names the rule, never the value. */
     public static ProblemException invalid(String field, String rule) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, ApiProblems.VALIDATION, "Invalid request",
+        return new ProblemException(Kind.INVALID, ApiProblems.VALIDATION, "Invalid request",
                 "The field '" + field + "' " + rule + ".",
                 Map.of("errors", List.of(new ApiProblems.FieldProblem(field, rule))));
     }
@@ -28,7 +28,7 @@ public final class RequestProblems {
 
     /** 422: the request is well-formed but refers to something we cannot act on. */
     public static ProblemException unprocessable(String field, String rule) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.VALIDATION, "Unprocessable request",
+        return new ProblemException(Kind.UNPROCESSABLE, ApiProblems.VALIDATION, "Unprocessable request",
                 "The field '" + field + "' " + rule + ".",
                 Map.of("errors", List.of(new ApiProblems.FieldProblem(field, rule))));
     }

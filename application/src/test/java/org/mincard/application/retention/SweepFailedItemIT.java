@@ -1,8 +1,6 @@
 package org.mincard.application.retention;
 
 import org.junit.jupiter.api.Test;
-import org.mincard.application.retention.sweep.PurgeListener;
-import org.mincard.application.retention.sweep.PurgedItem;
 import org.mincard.application.retention.sweep.SweepState;
 import org.mincard.application.retention.sweep.Sweeps;
 import org.springframework.beans.factory.annotation.Autowired;

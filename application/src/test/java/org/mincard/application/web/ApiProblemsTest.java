@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiProblemsTest {
 
     private final ApiProblems problems = new ApiProblems();
+    private final DomainProblems domainProblems = new DomainProblems();
 
     @Test
     void answersConflict_whenAnotherCommandWonTheRace() {
-        ResponseEntity<Object> answer = problems.conflict(
+        ResponseEntity<Object> answer = domainProblems.concurrent(
                 new ConcurrencyException("aggregate 1 sequence 3 already exists"));
 
         assertConflictWithoutInternals(answer);
@@ -24,7 +25,7 @@ class ApiProblemsTest {
 
     @Test
     void answersConflict_whenTheCaseIdWasAlreadyTaken() {
-        ResponseEntity<Object> answer = problems.conflict(
+        ResponseEntity<Object> answer = domainProblems.created(
                 new AggregateStreamCreationException("aggregate 1 already exists"));
 
         assertConflictWithoutInternals(answer);

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
 import org.mincard.application.web.RequestProblems;
+import org.mincard.application.web.ProblemException.Kind;
 import org.mincard.domain.request.AssignCounselReviewer;
 import org.mincard.domain.request.DecideDataRequest;
 import org.mincard.domain.request.LegalInstrument;
@@ -24,7 +25,6 @@ import org.mincard.domain.request.RequestScope;
 import org.mincard.domain.request.RequestedRecord;
 import org.mincard.domain.request.RequesterType;
 import org.mincard.projections.caseview.SealedField.CaseField;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,7 +99,7 @@ class DataRequestController {
     ResponseEntity<Registered> register(@Valid @RequestBody NewRequest request) {
         if (Set.copyOf(request.caseIds()).size() != request.caseIds().size()
                 || Set.copyOf(request.subjectIds()).size() != request.subjectIds().size()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.VALIDATION, "Invalid request",
+            throw new ProblemException(Kind.UNPROCESSABLE, ApiProblems.VALIDATION, "Invalid request",
                     "caseIds, subjectIds: must not repeat an id", Map.of());
         }
         if (request.requestedRecords().stream().anyMatch(record -> !record.selectable())) {

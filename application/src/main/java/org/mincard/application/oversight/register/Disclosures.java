@@ -9,9 +9,8 @@ import org.mincard.application.vault.PersonalDataGate;
 import org.mincard.application.vault.UnsealRequest;
 import org.mincard.application.vault.Unsealed;
 import org.mincard.application.vault.KeyShredder;
+import org.mincard.application.web.NotFound;
 import org.mincard.domain.personaldata.DataClass;
-import org.mincard.application.web.ApiProblems;
-import org.mincard.application.web.ProblemException;
 import org.mincard.domain.request.RequestDecision;
 import org.mincard.domain.shared.Actor;
 import org.mincard.projections.caseview.CaseView;
@@ -19,7 +18,6 @@ import org.mincard.projections.caseview.GetCase;
 import org.mincard.projections.caseview.GetCaseSealedFields;
 import org.mincard.projections.caseview.SealedField;
 import org.mincard.projections.caseview.SealedField.CaseField;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -57,13 +55,10 @@ class Disclosures {
 
     Disclosure disclose(DataRequests.RegisteredRequest request, Set<UUID> caseIds, Set<CaseField> fields) {
         if (request.decision() == null || !RequestDecision.valueOf(request.decision()).discloses()) {
-            throw new ProblemException(HttpStatus.CONFLICT, URI_NOT_DISCLOSABLE, "Not allowed in the current state",
-                    "Records are produced only for a request decided PARTIAL or FULL.",
-                    Map.of("code", "request-not-disclosable"));
+            throw new NotDisclosable();
         }
         if (!request.caseIds().containsAll(caseIds)) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.VALIDATION, "Invalid request",
-                    "caseIds: must all be in the request's scope", Map.of());
+            throw new CasesOutOfScope();
         }
         Actor actor = currentActor.get();
         // Records officers are not site-scoped: the request, not a site, bounds what they may read.
@@ -73,7 +68,7 @@ class Disclosures {
         List<UnsealRequest> unseal = new ArrayList<>();
         for (UUID caseId : ordered) {
             CaseView view = queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
-                    .orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+                    .orElseThrow(() -> new NotFound("Case " + caseId));
             AccessContext context = new AccessContext(caseId, null, request.requestId().toString());
             Set<CaseField> found = new java.util.HashSet<>();
             for (SealedField field : queries.query(new GetCaseSealedFields(caseId),
@@ -110,7 +105,4 @@ class Disclosures {
         return new Disclosure(request.requestId(), byCase.entrySet().stream()
                 .map(entry -> new DisclosedCase(entry.getKey(), entry.getValue())).toList());
     }
-
-    private static final java.net.URI URI_NOT_DISCLOSABLE = java.net.URI.create(
-            "urn:mincard:problem:request-not-disclosable");
 }

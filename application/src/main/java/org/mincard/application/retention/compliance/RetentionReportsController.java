@@ -2,15 +2,14 @@ package org.mincard.application.retention.compliance;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mincard.application.retention.compliance.DueItems.DueItem;
 import org.mincard.application.retention.holds.HeldItems;
 import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.application.web.RequestProblems;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,15 +26,15 @@ import java.util.UUID;
 @Tag(name = "Retention")
 class RetentionReportsController {
 
-    private final JdbcTemplate jdbc;
+    private final DueItems dueItems;
     private final HeldItems holds;
     private final ComplianceCheck compliance;
     private final RetentionPolicy policy;
     private final Clock clock;
 
-    RetentionReportsController(JdbcTemplate jdbc, HeldItems holds, ComplianceCheck compliance,
+    RetentionReportsController(DueItems dueItems, HeldItems holds, ComplianceCheck compliance,
                                RetentionPolicy policy, Clock clock) {
-        this.jdbc = jdbc;
+        this.dueItems = dueItems;
         this.holds = holds;
         this.compliance = compliance;
         this.policy = policy;
@@ -55,20 +54,12 @@ class RetentionReportsController {
             throw RequestProblems.invalid("until", "must be within 100 years");
         }
         Instant end = until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        record Row(UUID cardholderId, String dataClass, String ruleId) {
-        }
-        List<Row> rows = jdbc.query("""
-                SELECT si.cardholder_id, si.data_class, si.rule_id FROM retention.schedule_item si
-                LEFT JOIN retention.purge_record p
-                       ON p.cardholder_id = si.cardholder_id AND p.data_class = si.data_class
-                WHERE si.due_at < ? AND (p.purged_at IS NULL OR p.purged_at < si.sealed_at)""",
-                (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
-                Timestamp.from(end));
-        Set<UUID> held = holds.held(rows.stream().map(Row::cardholderId).distinct().toList());
+        List<DueItem> rows = dueItems.dueBefore(end);
+        Set<UUID> held = holds.held(rows.stream().map(DueItem::cardholderId).distinct().toList());
         Map<String, int[]> counts = new TreeMap<>();
         int due = 0;
         int heldCount = 0;
-        for (Row row : rows) {
+        for (DueItem row : rows) {
             int[] count = counts.computeIfAbsent(row.ruleId() + "\u0000" + row.dataClass(), k -> new int[2]);
             if (held.contains(row.cardholderId())) {
                 count[1]++;

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.ProblemException.Kind;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ class SweepController {
             if (e.running() != null) {
                 properties.put("runningSweepId", e.running().toString());
             }
-            throw new ProblemException(HttpStatus.CONFLICT, ApiProblems.CONFLICT, "Sweep running",
+            throw new ProblemException(Kind.CONFLICT, ApiProblems.CONFLICT, "Sweep running",
                     "A retention sweep is already running; follow its progress instead.", properties);
         }
     }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mincard.application.config.ProcessorProgress;
+import org.mincard.application.retention.PurgeListener;
+import org.mincard.application.retention.PurgedItem;
 import org.mincard.application.retention.holds.HeldItems;
 import org.mincard.application.retention.manifest.ManifestWriter;
 import org.mincard.application.retention.policy.RetentionProperties;

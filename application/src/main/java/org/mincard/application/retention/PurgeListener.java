@@ -1,4 +1,4 @@
-package org.mincard.application.retention.sweep;
+package org.mincard.application.retention;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package org.mincard.application.retention.sweep;
+package org.mincard.application.card;
 
+import org.mincard.application.retention.PurgeListener;
+import org.mincard.application.retention.PurgedItem;
 import org.mincard.domain.personaldata.DataClass;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

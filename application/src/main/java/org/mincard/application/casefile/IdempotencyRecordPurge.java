@@ -1,6 +1,7 @@
-package org.mincard.application.retention.sweep;
+package org.mincard.application.casefile;
 
-import org.mincard.application.casefile.IdempotencyRecords;
+import org.mincard.application.retention.PurgeListener;
+import org.mincard.application.retention.PurgedItem;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

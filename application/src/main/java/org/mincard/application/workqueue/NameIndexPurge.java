@@ -1,6 +1,7 @@
-package org.mincard.application.retention.sweep;
+package org.mincard.application.workqueue;
 
-import org.mincard.application.workqueue.NameIndex;
+import org.mincard.application.retention.PurgeListener;
+import org.mincard.application.retention.PurgedItem;
 import org.mincard.domain.personaldata.DataClass;
 import org.springframework.stereotype.Component;
 
