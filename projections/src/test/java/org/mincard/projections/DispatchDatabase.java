@@ -40,7 +40,8 @@ public final class DispatchDatabase implements AutoCloseable {
         DataSource dataSource = postgres.getPostgresDatabase();
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/read_model/V10_0__case_view.sql"),
                 new ClassPathResource("db/migration/read_model/V11_0__work_queue.sql"),
-                new ClassPathResource("db/migration/read_model/V11_1__card_revocation.sql")).execute(dataSource);
+                new ClassPathResource("db/migration/read_model/V11_1__card_revocation.sql"),
+                new ClassPathResource("db/migration/read_model/V70_0__case_view_purges.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         transactionManager = new DataSourceTransactionManager(dataSource);
         transactions = new TransactionTemplate(transactionManager);

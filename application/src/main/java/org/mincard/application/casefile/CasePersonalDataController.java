@@ -10,7 +10,6 @@ import org.mincard.application.security.CurrentActor;
 import org.mincard.application.vault.AccessContext;
 import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.vault.PersonalDataGate;
-import org.mincard.application.vault.PurgedMarker;
 import org.mincard.application.vault.UnsealRequest;
 import org.mincard.application.vault.Unsealed;
 import org.mincard.application.vault.KeyShredder;
@@ -29,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,30 +88,36 @@ class CasePersonalDataController {
                 .toList();
         AccessContext context = AccessContext.ofCase(caseId, view.siteId())
                 .withRequestReference(requestReference == null ? null : requestReference.toString());
-        List<SealedField> refused = sealed.stream()
-                .filter(field -> !gate.permits(actor, purpose, context, field.value())).toList();
-        if (!refused.isEmpty()) {
-            // Nothing is decrypted; the refused fields are recorded as refused and the request fails whole.
-            gate.unsealAll(actor, purpose, refused.stream()
-                    .map(field -> new UnsealRequest(field.value(), context)).toList()).get(0).orRefuse();
+        List<CaseField> order = new ArrayList<>();
+        List<UnsealRequest> requests = new ArrayList<>();
+        for (SealedField field : sealed) {
+            order.add(field.field());
+            requests.add(new UnsealRequest(field.value(), context));
         }
-        List<Unsealed> answers = gate.unsealAll(actor, purpose,
-                sealed.stream().map(field -> new UnsealRequest(field.value(), context)).toList());
-        Map<CaseField, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < sealed.size(); i++) {
-            Unsealed answer = answers.get(i);
-            fields.put(sealed.get(i).field(), answer instanceof Unsealed.Shown shown ? shown.data()
-                    : ((Unsealed.Purged) answer).marker());
-        }
-        // A sweep removes a purged class's sealed copies; such a field still answers purged rather than vanishing.
+        // A sweep removes a purged class's sealed copies; such a field still answers purged rather than vanishing,
+        // and its read goes through the gate like any other, so the access log records it as purged.
         Set<DataClass> destroyed = keys.destroyedClasses(view.cardholderId());
         for (CaseField field : CaseField.values()) {
             DataClass dataClass = field == CaseField.CARD_NUMBER ? DataClass.CARD_RECORD : DataClass.valueOf(field.name());
             boolean asked = wanted == null || wanted.isEmpty() || wanted.contains(field);
             boolean held = field != CaseField.CARD_NUMBER || view.cardId() != null;
-            if (asked && held && destroyed.contains(dataClass) && !fields.containsKey(field)) {
-                fields.put(field, new PurgedMarker(dataClass));
+            if (asked && held && destroyed.contains(dataClass) && !order.contains(field)) {
+                order.add(field);
+                requests.add(UnsealRequest.ofPurged(view.cardholderId(), dataClass, context));
             }
+        }
+        List<UnsealRequest> refused = requests.stream()
+                .filter(request -> !gate.permits(actor, purpose, request)).toList();
+        if (!refused.isEmpty()) {
+            // Nothing is decrypted; the refused fields are recorded as refused and the request fails whole.
+            gate.unsealAll(actor, purpose, refused).get(0).orRefuse();
+        }
+        List<Unsealed> answers = requests.isEmpty() ? List.of() : gate.unsealAll(actor, purpose, requests);
+        Map<CaseField, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            Unsealed answer = answers.get(i);
+            fields.put(order.get(i), answer instanceof Unsealed.Shown shown ? shown.data()
+                    : ((Unsealed.Purged) answer).marker());
         }
         return new CasePersonalData(caseId, purpose, fields);
     }

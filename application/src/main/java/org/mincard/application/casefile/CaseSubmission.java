@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,11 +58,13 @@ class CaseSubmission {
     private final TransactionTemplate transaction;
     private final SiteScope siteScope;
     private final NameIndex nameIndex;
+    private final IdempotencyRecords idempotency;
     private final Clock clock;
 
     CaseSubmission(CommandGateway commands, PersonalDataSealer sealer, CardRegistry cards,
                    CardValidityPolicy validity, RenewalPolicy renewal, BlindIndex blindIndex, JdbcTemplate jdbc,
-                   TransactionTemplate transaction, SiteScope siteScope, NameIndex nameIndex, Clock clock) {
+                   TransactionTemplate transaction, SiteScope siteScope, NameIndex nameIndex,
+                   IdempotencyRecords idempotency, Clock clock) {
         this.commands = commands;
         this.sealer = sealer;
         this.cards = cards;
@@ -72,6 +75,7 @@ class CaseSubmission {
         this.transaction = transaction;
         this.siteScope = siteScope;
         this.nameIndex = nameIndex;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -115,11 +119,7 @@ class CaseSubmission {
         try {
             return transaction.execute(status -> {
                 if (idempotencyKey != null) {
-                    jdbc.update("""
-                            INSERT INTO lookup.idempotent_request (idempotency_key, actor_id, request_fingerprint,
-                                case_id, cardholder_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                            """, idempotencyKey, actor.userId(), fingerprint, caseId, finalCardholderId,
-                            now.atOffset(ZoneOffset.UTC));
+                    idempotency.store(idempotencyKey, actor, fingerprint, caseId, finalCardholderId, now);
                 }
                 nameIndex.index(caseId, finalCardholderId, request.applicant().legalName());
                 commands.sendAndWait(command);
@@ -165,17 +165,12 @@ class CaseSubmission {
     }
 
     private Optional<Accepted> earlierAnswer(String key, Actor actor, byte[] fingerprint) {
-        return jdbc.query("""
-                        SELECT request_fingerprint, case_id, cardholder_id FROM lookup.idempotent_request
-                        WHERE idempotency_key = ? AND actor_id = ?
-                        """,
-                (rs, row) -> {
-                    if (!Arrays.equals(rs.getBytes("request_fingerprint"), fingerprint)) {
-                        throw new IdempotencyKeyReused();
-                    }
-                    return new Accepted(rs.getObject("case_id", UUID.class),
-                            rs.getObject("cardholder_id", UUID.class), true);
-                }, key, actor.userId()).stream().findFirst();
+        return idempotency.find(key, actor).map(stored -> {
+            if (!MessageDigest.isEqual(stored.fingerprint(), fingerprint)) {
+                throw new IdempotencyKeyReused();
+            }
+            return new Accepted(stored.caseId(), stored.cardholderId(), true);
+        });
     }
 
     /** A keyed fingerprint of the request, so a reused key with another body is recognised without storing it. */

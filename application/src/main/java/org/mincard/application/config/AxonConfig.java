@@ -13,7 +13,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.mincard.domain.cardholder.Cardholder;
 import org.mincard.domain.casefile.CaseFile;
+import org.mincard.domain.request.upcasting.DataRequestRegisteredV1ToV2Upcaster;
 import org.mincard.domain.retention.LegalHold;
+import org.mincard.domain.retention.upcasting.LegalHoldPlacedV1ToV2Upcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,6 +89,18 @@ class AxonConfig {
      * PostgreSQL reports a duplicate (aggregate, sequence) as SQLState 23505, which Axon's default JDBC resolver does
      * not recognise; without this, two racing commands on one case end in a generic error instead of a conflict.
      */
+    /** Reads revision-1 hold events (free-text reason) without the text; see docs/events.md. */
+    @Bean
+    LegalHoldPlacedV1ToV2Upcaster legalHoldPlacedV1ToV2Upcaster() {
+        return new LegalHoldPlacedV1ToV2Upcaster();
+    }
+
+    /** Reads revision-1 register events (free-text scope) without the text; see docs/events.md. */
+    @Bean
+    DataRequestRegisteredV1ToV2Upcaster dataRequestRegisteredV1ToV2Upcaster() {
+        return new DataRequestRegisteredV1ToV2Upcaster();
+    }
+
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");

@@ -60,18 +60,27 @@ public class PersonalDataGate {
      * with several fields can refuse it whole before anything is decrypted or recorded as shown.
      */
     public boolean permits(Actor actor, AccessPurpose purpose, AccessContext context, SealedValue value) {
-        return refusal(actor, purpose, context, value) == null;
+        return permits(actor, purpose, new UnsealRequest(value, context));
+    }
+
+    /**
+     * The same for one request of a batch, also one without a sealed value (a purged class,
+     * {@link UnsealRequest#ofPurged}).
+     */
+    public boolean permits(Actor actor, AccessPurpose purpose, UnsealRequest request) {
+        return refusal(actor, purpose, request) == null;
     }
 
     /** The policy's answer, then, for a request's read, whether the named register entry covers this case or subject. */
-    private RefusalReason refusal(Actor actor, AccessPurpose purpose, AccessContext context, SealedValue value) {
-        RefusalReason refusal = AccessPolicy.refusal(actor, purpose, context, value.dataClass());
+    private RefusalReason refusal(Actor actor, AccessPurpose purpose, UnsealRequest request) {
+        AccessContext context = request.context();
+        RefusalReason refusal = AccessPolicy.refusal(actor, purpose, context, request.dataClass());
         if (refusal != null || !AccessPolicy.needsRequestReference(purpose)) {
             return refusal;
         }
         RequestReferences references = requestReferences.getIfAvailable();
         boolean covered = references != null && references.covers(context.requestReference(), purpose,
-                context.caseId(), value.key().subjectId());
+                context.caseId(), request.subjectId());
         return covered ? null : RefusalReason.REQUEST_NOT_COVERING;
     }
 
@@ -105,11 +114,11 @@ public class PersonalDataGate {
         List<Integer> allowed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             UnsealRequest request = requests.get(i);
-            RefusalReason refusal = refusal(actor, purpose, request.context(), request.value());
+            RefusalReason refusal = refusal(actor, purpose, request);
             if (refusal == null) {
                 allowed.add(i);
             } else {
-                answers[i] = new Unsealed.Refused(request.value().dataClass(), refusal);
+                answers[i] = new Unsealed.Refused(request.dataClass(), refusal);
                 records[i] = record(now, actor, purpose, request, AccessOutcome.REFUSED, refusal);
             }
         }
@@ -122,11 +131,17 @@ public class PersonalDataGate {
             count(records);
             throw new ReadsRateLimited(wait);
         }
-        Map<KeyReference, KeyState> keys = dataKeys.keysForUnsealing(
-                allowed.stream().map(i -> requests.get(i).value().key()).toList());
+        Map<KeyReference, KeyState> keys = dataKeys.keysForUnsealing(allowed.stream()
+                .map(i -> requests.get(i).value()).filter(Objects::nonNull).map(SealedValue::key).toList());
         for (int i : allowed) {
             UnsealRequest request = requests.get(i);
             SealedValue value = request.value();
+            if (value == null) {
+                // The purge removed the copies too: still a read of a purged class, and recorded as one.
+                answers[i] = new Unsealed.Purged(request.dataClass());
+                records[i] = record(now, actor, purpose, request, AccessOutcome.PURGED, null);
+                continue;
+            }
             KeyState state = keys.get(value.key());
             if (state instanceof KeyState.Live live) {
                 byte[] plaintext = SealCipher.open(value.key(), live.key(), value.ciphertext());
@@ -161,9 +176,8 @@ public class PersonalDataGate {
     private static AccessRecord record(Instant now, Actor actor, AccessPurpose purpose, UnsealRequest request,
                                        AccessOutcome outcome, RefusalReason refusal) {
         AccessContext context = request.context();
-        KeyReference key = request.value().key();
         return new AccessRecord(now, actor.userId(), actor.role(), site(actor, context), context.caseId(),
-                key.subjectId(), key.dataClass(), purpose, outcome, refusal, context.requestReference());
+                request.subjectId(), request.dataClass(), purpose, outcome, refusal, context.requestReference());
     }
 
     /** The case's site when the caller knows it, else the actor's site when the actor works at exactly one. */

@@ -152,4 +152,48 @@ class CasePersonalDataIT {
                 .doesNotContainKey("CARD_NUMBER");
         assertThat(fields.get("CARD_RECORD").toString()).contains("Swept Away");
     }
+
+    @Test
+    void recordsAPurgedRead_whenASweepRemovedTheSealedCopiesOfTheClassAsked() {
+        UUID caseId = caseOf("Read After Purge");
+        UUID cardholderId = UUID.fromString((String) clerk.get("/api/v1/cases/" + caseId).getBody().get("cardholderId"));
+        dataKeys.destroyKeys(cardholderId, DataClass.CONTACT, new PurgeReference(UUID.randomUUID(), "decision-made"));
+        jdbc.update("DELETE FROM read_model.case_sealed_field WHERE subject_id = ? AND data_class = 'CONTACT'",
+                cardholderId);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Access-Purpose", "CASE_WORK");
+
+        ResponseEntity<Map<String, Object>> response = clerk.get("/api/v1/cases/" + caseId
+                + "/personal-data?fields=CONTACT", headers);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat((Map<String, Object>) response.getBody().get("fields"))
+                .containsEntry("CONTACT", Map.of("purged", "CONTACT"));
+        assertThat(outcomes(caseId)).containsExactly("PURGED/null/CONTACT");
+        ResponseEntity<Map<String, Object>> log = clerk.as("auditor").get("/api/v1/audit/access-records?caseId="
+                + caseId);
+        assertThat(log.getStatusCode().value()).isEqualTo(200);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) log.getBody().get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).containsEntry("outcome", "PURGED").containsEntry("dataClass", "CONTACT")
+                .containsEntry("subjectId", cardholderId.toString());
+        assertThat((List<String>) items.get(0).get("flags")).contains("PURGED_READ");
+    }
+
+    @Test
+    void refusesAndRecordsTheRefusal_whenARoleMayNotReadAPurgedClass() {
+        UUID caseId = caseOf("Purged Yet Guarded");
+        UUID cardholderId = UUID.fromString((String) clerk.get("/api/v1/cases/" + caseId).getBody().get("cardholderId"));
+        dataKeys.destroyKeys(cardholderId, DataClass.CONTACT, new PurgeReference(UUID.randomUUID(), "decision-made"));
+        jdbc.update("DELETE FROM read_model.case_sealed_field WHERE subject_id = ? AND data_class = 'CONTACT'",
+                cardholderId);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Access-Purpose", "LEGAL_REQUEST");
+
+        ResponseEntity<Map<String, Object>> response = clerk.get("/api/v1/cases/" + caseId
+                + "/personal-data?fields=CONTACT", headers);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(403);
+        assertThat(outcomes(caseId)).hasSize(1).allMatch(outcome -> outcome.startsWith("REFUSED/"));
+    }
 }

@@ -88,7 +88,10 @@ class EventContractTest {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = value(components[i].getName(), types[i]);
+            values[i] = components[i].getGenericType() instanceof java.lang.reflect.ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()
+                    ? java.util.List.of(element.getEnumConstants()[0])
+                    : value(components[i].getName(), types[i]);
         }
         return type.getDeclaredConstructor(types).newInstance(values);
     }
@@ -107,7 +110,7 @@ class EventContractTest {
         } else if (type == long.class) {
             return 7L;
         } else if (type == java.util.List.class) {
-            // Every list component of an event so far is a list of ids.
+            // Every list component of an event that is not a list of codes (above) is a list of ids.
             return java.util.List.of(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         } else if (type == SealedValue.class) {
             return new SealedValue(new KeyReference(UUID.nameUUIDFromBytes("subject".getBytes(StandardCharsets.UTF_8)),

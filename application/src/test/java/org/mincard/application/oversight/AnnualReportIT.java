@@ -79,7 +79,7 @@ class AnnualReportIT {
         hold(alsoHeld);
         UUID released = hold(releasedCase);
         exchange(HttpMethod.POST, "records-officer", "/api/v1/retention/holds/" + released + "/release",
-                Map.of("authority", "Order 26-CV-0202 vacated"), MediaType.APPLICATION_JSON);
+                Map.of("authority", "26-CV-0202"), MediaType.APPLICATION_JSON);
         sweep();
         register("IMMIGRATION_ENFORCEMENT", "ADMINISTRATIVE_SUBPOENA");
         register("IMMIGRATION_ENFORCEMENT", "ADMINISTRATIVE_SUBPOENA");
@@ -154,8 +154,8 @@ class AnnualReportIT {
 
     private UUID hold(UUID caseId) throws Exception {
         ResponseEntity<String> placed = exchange(HttpMethod.POST, "records-officer", "/api/v1/retention/holds",
-                Map.of("caseIds", List.of(caseId.toString()), "reason", "Litigation hold, docket 26-CV-0202",
-                        "authority", "Corporation Counsel memo CC-2026-9"), MediaType.APPLICATION_JSON);
+                Map.of("caseIds", List.of(caseId.toString()), "reason", "LITIGATION_PENDING",
+                        "authority", "CC-2026-9"), MediaType.APPLICATION_JSON);
         assertThat(placed.getStatusCode().value()).as(placed.getBody()).isEqualTo(201);
         return UUID.fromString(json.readTree(placed.getBody()).get("holdId").asText());
     }
@@ -228,7 +228,7 @@ class AnnualReportIT {
     private UUID register(String requesterType, String instrument) throws Exception {
         ResponseEntity<String> created = exchange(HttpMethod.POST, "records-officer", "/api/v1/requests", Map.of(
                 "requesterType", requesterType, "instrument", instrument, "caseIds", List.of(),
-                "subjectIds", List.of(), "scopeDescription", "Records of one program year",
+                "subjectIds", List.of(), "requestedRecords", List.of("STATISTICS"),
                 "receivedOn", LocalDate.now(ZoneOffset.UTC).toString()), MediaType.APPLICATION_JSON);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         return UUID.fromString(json.readTree(created.getBody()).get("requestId").asText());

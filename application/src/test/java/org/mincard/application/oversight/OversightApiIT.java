@@ -39,7 +39,7 @@ class OversightApiIT {
 
     @Test
     void recordsTheWholeLifecycle_whenARecordsOfficerWorksARequest() throws Exception {
-        UUID requestId = register(List.of(), "Counts of cards issued at one site");
+        UUID requestId = register(List.of(), "STATISTICS");
 
         post("records-officer", "/api/v1/requests/" + requestId + "/counsel-review",
                 Map.of("counselReviewerId", "counsel-7"));
@@ -63,7 +63,7 @@ class OversightApiIT {
 
     @Test
     void refusesTheDecision_whenNoCounselReviewed() throws Exception {
-        UUID requestId = register(List.of(), "Any records");
+        UUID requestId = register(List.of(), "CARD_STATUS");
 
         ResponseEntity<String> decided = post("records-officer", "/api/v1/requests/" + requestId + "/decision",
                 Map.of("decision", "FULL", "decidedOn", "2026-03-05"));
@@ -73,19 +73,34 @@ class OversightApiIT {
     }
 
     @Test
-    void refusesTheScopeDescription_whenTooLong() {
-        ResponseEntity<String> refused = post("records-officer", "/api/v1/requests", Map.of(
+    void refusesFreeTextInTheRegister_whenAScopeDescriptionOrACounselNameIsSent() throws Exception {
+        ResponseEntity<String> described = post("records-officer", "/api/v1/requests", Map.of(
                 "requesterType", "STATE", "instrument", "COURT_ORDER", "caseIds", List.of(), "subjectIds", List.of(),
-                "scopeDescription", "x".repeat(501), "receivedOn", "2026-03-02"));
+                "requestedRecords", List.of("CARD_RECORD"), "scopeDescription", "Everything about Jane Roe",
+                "receivedOn", "2026-03-02"));
+        ResponseEntity<String> legacy = post("records-officer", "/api/v1/requests", Map.of(
+                "requesterType", "STATE", "instrument", "COURT_ORDER", "caseIds", List.of(), "subjectIds", List.of(),
+                "requestedRecords", List.of("UNSPECIFIED"), "receivedOn", "2026-03-02"));
+        UUID requestId = register(List.of(), "STATISTICS");
+        ResponseEntity<String> named = post("records-officer", "/api/v1/requests/" + requestId + "/counsel-review",
+                Map.of("counselReviewerId", "Jane Roe <jane.roe@example.org>"));
 
-        assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(refused.getBody()).contains("scopeDescription").doesNotContain("xxxxx");
+        assertThat(described.getStatusCode().value()).isEqualTo(400);
+        assertThat(described.getBody()).contains("scopeDescription").doesNotContain("Jane");
+        assertThat(legacy.getStatusCode().value()).isEqualTo(400);
+        assertThat(legacy.getBody()).contains("requestedRecords");
+        assertThat(named.getStatusCode().value()).isEqualTo(400);
+        assertThat(named.getBody()).contains("counselReviewerId").doesNotContain("Jane");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM oversight.data_request WHERE counsel_reviewer_id"
+                + " IS NOT NULL AND request_id = ?", Integer.class, requestId)).isZero();
+        assertThat(json.readTree(get("auditor", "/api/v1/requests/" + requestId).getBody())
+                .get("requestedRecords").get(0).asText()).isEqualTo("STATISTICS");
     }
 
     @Test
     void logsEveryDisclosedFieldAgainstTheRequest_whenRecordsAreProduced() throws Exception {
         UUID caseId = submitCase();
-        UUID requestId = register(List.of(caseId), "Card record and contact of one case");
+        UUID requestId = register(List.of(caseId), "CARD_RECORD", "CONTACT");
         post("records-officer", "/api/v1/requests/" + requestId + "/counsel-review",
                 Map.of("counselReviewerId", "counsel-7"));
         post("records-officer", "/api/v1/requests/" + requestId + "/decision",
@@ -119,7 +134,7 @@ class OversightApiIT {
     @Test
     void refusesTheDisclosure_whenTheRequestWasRefused() throws Exception {
         UUID caseId = submitCase();
-        UUID requestId = register(List.of(caseId), "Everything about one case");
+        UUID requestId = register(List.of(caseId), "CARD_RECORD", "CONTACT", "DELIVERY", "REVIEW");
         post("records-officer", "/api/v1/requests/" + requestId + "/counsel-review",
                 Map.of("counselReviewerId", "counsel-7"));
         post("records-officer", "/api/v1/requests/" + requestId + "/decision",
@@ -233,10 +248,10 @@ class OversightApiIT {
         assertThat(get("clerk-a", "/api/v1/audit/access-records").getStatusCode().value()).isEqualTo(403);
     }
 
-    private UUID register(List<UUID> caseIds, String scope) throws Exception {
+    private UUID register(List<UUID> caseIds, String... requestedRecords) throws Exception {
         ResponseEntity<String> created = post("records-officer", "/api/v1/requests", Map.of(
                 "requesterType", "IMMIGRATION_ENFORCEMENT", "instrument", "ADMINISTRATIVE_SUBPOENA",
-                "caseIds", caseIds, "subjectIds", List.of(), "scopeDescription", scope,
+                "caseIds", caseIds, "subjectIds", List.of(), "requestedRecords", List.of(requestedRecords),
                 "receivedOn", "2026-03-02"));
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         return UUID.fromString(json.readTree(created.getBody()).get("requestId").asText());

@@ -189,8 +189,8 @@ class RetentionIT {
         UUID noShowHolder = holderOf(noShow);
         UUID heldHolder = holderOf(heldCase);
         ResponseEntity<Map<String, Object>> hold = officer.post("/api/v1/retention/holds", Map.of(
-                "subjectIds", List.of(heldHolder.toString()), "reason", "Litigation hold, docket 26-CV-0101",
-                "authority", "Corporation Counsel memo CC-2026-7"));
+                "subjectIds", List.of(heldHolder.toString()), "reason", "LITIGATION_PENDING",
+                "authority", "CC-2026-7"));
         assertThat(hold.getStatusCode().value()).as("%s", hold.getBody()).isEqualTo(201);
         assertThat(officer.get("/api/v1/retention/policy").getBody())
                 .containsEntry("profile", "in-person-minimal").containsEntry("version", "2026.1");
@@ -233,7 +233,7 @@ class RetentionIT {
 
         String holdId = (String) hold.getBody().get("holdId");
         assertThat(officer.post("/api/v1/retention/holds/" + holdId + "/release",
-                Map.of("authority", "Court order 26-CV-0101 dismissed")).getStatusCode().value()).isEqualTo(200);
+                Map.of("authority", "26-CV-0101")).getStatusCode().value()).isEqualTo(200);
         Map<String, Object> third = officer.sweep();
         assertThat(third).containsEntry("purged", 4).containsEntry("held", 0);
         assertThat(readable(heldCase)).doesNotContainValue(true);

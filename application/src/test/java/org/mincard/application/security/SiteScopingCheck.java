@@ -264,7 +264,7 @@ abstract class SiteScopingCheck {
     private UUID register(HttpHeaders officer, String requesterType, String instrument, List<UUID> caseIds) {
         ResponseEntity<String> created = call(officer, HttpMethod.POST, "/api/v1/requests", Map.of(
                 "requesterType", requesterType, "instrument", instrument, "caseIds", caseIds,
-                "subjectIds", List.of(), "scopeDescription", "records held on the named cases",
+                "subjectIds", List.of(), "requestedRecords", List.of("CARD_RECORD"),
                 "receivedOn", "2026-03-02"), Map.of());
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         return UUID.fromString(read(created).get("requestId").asText());

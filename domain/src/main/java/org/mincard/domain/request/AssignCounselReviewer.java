@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Names the counsel who reviews a request (a user id). */
+/** Names the counsel who reviews a request (a staff user id, {@link CounselReviewerId}). */
 public record AssignCounselReviewer(@TargetAggregateIdentifier UUID requestId, String counselReviewerId)
         implements DataRequestCommand {
 

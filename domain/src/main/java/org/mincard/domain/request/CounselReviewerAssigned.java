@@ -5,7 +5,7 @@ import org.axonframework.serialization.Revision;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Counsel (a user id) was named to review a request. */
+/** Counsel (a staff user id, never a name: {@link CounselReviewerId}) was named to review a request. */
 @Revision("1")
 public record CounselReviewerAssigned(UUID requestId, String counselReviewerId) implements DataRequestEvent {
 

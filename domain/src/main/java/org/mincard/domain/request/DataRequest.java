@@ -35,7 +35,7 @@ public class DataRequest {
     DataRequest(RegisterDataRequest command, Actor actor) {
         requireOfficer(actor, "register a data request");
         apply(new DataRequestRegistered(command.requestId(), command.requesterType(), command.instrument(),
-                command.scope().caseIds(), command.scope().subjectIds(), command.scope().description(),
+                command.scope().caseIds(), command.scope().subjectIds(), command.scope().records(),
                 command.receivedOn()));
     }
 
@@ -43,8 +43,9 @@ public class DataRequest {
     void handle(AssignCounselReviewer command, Actor actor) {
         requireOfficer(actor, "assign counsel");
         require(DataRequestState.REGISTERED, "assign counsel");
-        if (command.counselReviewerId().isBlank() || command.counselReviewerId().length() > 255) {
-            throw new IllegalArgumentException("counselReviewerId: must be 1 to 255 characters");
+        if (!CounselReviewerId.isWellFormed(command.counselReviewerId())) {
+            throw new IllegalArgumentException("counselReviewerId: must be a staff user id (1-128 letters, digits"
+                    + " or . _ : -), not a name or an e-mail address");
         }
         apply(new CounselReviewerAssigned(requestId, command.counselReviewerId()));
     }

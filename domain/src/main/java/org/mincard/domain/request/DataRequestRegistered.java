@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A third-party or legal request for records was received and registered. */
-@Revision("1")
+/**
+ * A third-party or legal request for records was received and registered, with the kinds of records it asks for as
+ * codes. Revision 1 carried a free-text scope description instead; {@code DataRequestRegisteredV1ToV2Upcaster} reads
+ * it without the text, as {@link RequestedRecord#UNSPECIFIED}.
+ */
+@Revision("2")
 public record DataRequestRegistered(UUID requestId, RequesterType requesterType, LegalInstrument instrument,
-                                    List<UUID> caseIds, List<UUID> subjectIds, String scopeDescription,
+                                    List<UUID> caseIds, List<UUID> subjectIds, List<RequestedRecord> requestedRecords,
                                     LocalDate receivedOn) implements DataRequestEvent {
 
     public DataRequestRegistered {
@@ -19,7 +23,7 @@ public record DataRequestRegistered(UUID requestId, RequesterType requesterType,
         Objects.requireNonNull(instrument, "instrument");
         caseIds = List.copyOf(caseIds);
         subjectIds = List.copyOf(subjectIds);
-        Objects.requireNonNull(scopeDescription, "scopeDescription");
+        requestedRecords = List.copyOf(requestedRecords);
         Objects.requireNonNull(receivedOn, "receivedOn");
     }
 }

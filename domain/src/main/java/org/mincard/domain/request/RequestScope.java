@@ -1,28 +1,25 @@
 package org.mincard.domain.request;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a request asks for: case and subject ids (pseudonymous) and a short description of the scope. The description
- * must not name anyone (it is shown to auditors and kept in the register): 1 to 500 characters, one line.
+ * What a request asks for: case and subject ids (pseudonymous) and the kinds of records, as codes. There is no
+ * free-text description: whatever staff typed there would stay in the register for as long as it is kept.
  */
-public record RequestScope(List<UUID> caseIds, List<UUID> subjectIds, String description) {
-
-    public static final int MAX_DESCRIPTION = 500;
+public record RequestScope(List<UUID> caseIds, List<UUID> subjectIds, List<RequestedRecord> records) {
 
     public RequestScope {
         caseIds = List.copyOf(Objects.requireNonNull(caseIds, "caseIds"));
         subjectIds = List.copyOf(Objects.requireNonNull(subjectIds, "subjectIds"));
-        Objects.requireNonNull(description, "description");
-        if (description.isBlank() || description.length() > MAX_DESCRIPTION) {
-            throw new IllegalArgumentException("description: must be 1 to " + MAX_DESCRIPTION + " characters");
+        Objects.requireNonNull(records, "records");
+        if (records.isEmpty() || records.stream().anyMatch(record -> record == null || !record.selectable())) {
+            throw new IllegalArgumentException("requestedRecords: must name at least one kind of record");
         }
-        if (description.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("description: must be one line without control characters");
-        }
+        records = records.stream().distinct().sorted(Comparator.naturalOrder()).toList();
         if (Set.copyOf(caseIds).size() != caseIds.size() || Set.copyOf(subjectIds).size() != subjectIds.size()) {
             throw new IllegalArgumentException("caseIds and subjectIds: must not repeat an id");
         }

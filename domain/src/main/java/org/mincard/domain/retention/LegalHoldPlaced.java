@@ -7,14 +7,15 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A legal hold was placed: purging of everything in its scope is suspended until it is released. The reason and the
- * authority are references (docket or order numbers), never personal data.
+ * A legal hold was placed: purging of everything in its scope is suspended until it is released. The reason is a
+ * code and the authority a reference ({@link AuthorityReference}), never free text. Revision 1 carried both as free
+ * text; {@code LegalHoldPlacedV1ToV2Upcaster} reads it with the reason {@link HoldReason#UNCODED}.
  */
-@Revision("1")
+@Revision("2")
 public record LegalHoldPlaced(
         UUID holdId,
         HoldScope scope,
-        String reason,
+        HoldReason reason,
         String authority,
         Instant placedAt) implements LegalHoldEvent {
 

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Places a legal hold with its scope, reason and authority. */
+/** Places a legal hold with its scope, reason code and authority reference. */
 public record PlaceLegalHold(
         @TargetAggregateIdentifier UUID holdId,
         HoldScope scope,
-        String reason,
+        HoldReason reason,
         String authority,
         Instant placedAt) implements LegalHoldCommand {
 
@@ -18,8 +18,9 @@ public record PlaceLegalHold(
         Objects.requireNonNull(holdId, "holdId");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(placedAt, "placedAt");
-        if (reason == null || reason.isBlank() || authority == null || authority.isBlank()) {
-            throw new IllegalArgumentException("a legal hold needs a reason and an authority");
+        if (reason == null || !reason.selectable()) {
+            throw new IllegalArgumentException("reason: must be one of the hold reason codes");
         }
+        AuthorityReference.require(authority, "authority");
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Releases a legal hold under an authority. */
+/** Releases a legal hold under an authority reference. */
 public record ReleaseLegalHold(
         @TargetAggregateIdentifier UUID holdId,
         String authority,
@@ -15,8 +15,6 @@ public record ReleaseLegalHold(
     public ReleaseLegalHold {
         Objects.requireNonNull(holdId, "holdId");
         Objects.requireNonNull(releasedAt, "releasedAt");
-        if (authority == null || authority.isBlank()) {
-            throw new IllegalArgumentException("releasing a legal hold needs an authority");
-        }
+        AuthorityReference.require(authority, "authority");
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DataRequestTest {
@@ -36,7 +37,7 @@ class DataRequestTest {
 
     private static DataRequestRegistered registered() {
         return new DataRequestRegistered(REQUEST, RequesterType.IMMIGRATION_ENFORCEMENT,
-                LegalInstrument.ADMINISTRATIVE_SUBPOENA, List.of(CASE), List.of(), "Card records of one case",
+                LegalInstrument.ADMINISTRATIVE_SUBPOENA, List.of(CASE), List.of(), List.of(RequestedRecord.CARD_RECORD),
                 RECEIVED);
     }
 
@@ -54,7 +55,7 @@ class DataRequestTest {
 
                 .when(new RegisterDataRequest(REQUEST, RequesterType.IMMIGRATION_ENFORCEMENT,
                         LegalInstrument.ADMINISTRATIVE_SUBPOENA, new RequestScope(List.of(CASE), List.of(),
-                        "Card records of one case"), RECEIVED), OFFICER)
+                        List.of(RequestedRecord.CARD_RECORD)), RECEIVED), OFFICER)
 
                 .expectEvents(registered());
     }
@@ -132,11 +133,24 @@ class DataRequestTest {
     }
 
     @Test
-    void refusesAScopeDescription_whenLongerThanTheLimit() {
-        String tooLong = "x".repeat(RequestScope.MAX_DESCRIPTION + 1);
+    void refusesAScope_whenItNamesNoKindOfRecordOrTheLegacyCode() {
+        assertThatThrownBy(() -> new RequestScope(List.of(CASE), List.of(), List.of()))
+                .hasMessageContaining("requestedRecords");
+        assertThatThrownBy(() -> new RequestScope(List.of(CASE), List.of(), List.of(RequestedRecord.UNSPECIFIED)))
+                .hasMessageContaining("requestedRecords");
+    }
 
-        assertThatThrownBy(() -> new RequestScope(List.of(CASE), List.of(), tooLong))
-                .hasMessageContaining("description");
+    @Test
+    void refusesCounsel_whenNamedByANameOrAnEmailAddress() {
+        fixture.given(registered())
+
+                .when(new AssignCounselReviewer(REQUEST, "jane.doe@example.org"), OFFICER)
+
+                .expectException(IllegalArgumentException.class);
+        assertThat(List.of("Jane Doe", "jane.doe@example.org", "", "-x", "x".repeat(129)))
+                .noneMatch(CounselReviewerId::isWellFormed);
+        assertThat(List.of("counsel-7", "d0000000-0000-4000-8000-000000000006", "ad:counsel.1"))
+                .allMatch(CounselReviewerId::isWellFormed);
     }
 
     @Test
@@ -147,7 +161,7 @@ class DataRequestTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterDataRequest(REQUEST, RequesterType.IMMIGRATION_ENFORCEMENT,
                         LegalInstrument.ADMINISTRATIVE_SUBPOENA, new RequestScope(List.of(CASE), List.of(),
-                        "Card records of one case"), RECEIVED), supervisor)
+                        List.of(RequestedRecord.CARD_RECORD)), RECEIVED), supervisor)
                 .expectException(PermissionDenied.class)
                 .expectNoEvents();
     }

@@ -44,14 +44,18 @@ final class CaseViewBatch {
 
     private final JdbcTemplate jdbc;
     private final Map<UUID, List<Pending>> byCase = new LinkedHashMap<>();
-    private final Map<FieldKey, SealedValue> cardNumbers = new LinkedHashMap<>();
+    private final Map<FieldKey, Copy> cardNumbers = new LinkedHashMap<>();
 
     CaseViewBatch(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     private record Pending(CaseFileEvent event, long sequence, Instant recordedAt, String actorId,
-                           String actorRole) {
+                           String actorRole, Long index) {
+    }
+
+    /** A sealed copy and the global index of the event that carried it (null when the processor gave none). */
+    private record Copy(SealedValue value, Long index) {
     }
 
     private record FieldKey(UUID caseId, CaseField field) {
@@ -83,13 +87,13 @@ final class CaseViewBatch {
         boolean changed;
     }
 
-    void add(CaseFileEvent event, long sequence, Instant recordedAt, String actorId, String actorRole) {
+    void add(CaseFileEvent event, long sequence, Instant recordedAt, String actorId, String actorRole, Long index) {
         byCase.computeIfAbsent(event.caseId(), id -> new ArrayList<>())
-                .add(new Pending(event, sequence, recordedAt, actorId, actorRole));
+                .add(new Pending(event, sequence, recordedAt, actorId, actorRole, index));
     }
 
-    void addCardNumber(UUID caseId, SealedValue cardNumber) {
-        cardNumbers.put(new FieldKey(caseId, CaseField.CARD_NUMBER), cardNumber);
+    void addCardNumber(UUID caseId, SealedValue cardNumber, Long index) {
+        cardNumbers.put(new FieldKey(caseId, CaseField.CARD_NUMBER), new Copy(cardNumber, index));
     }
 
     void flush() {
@@ -99,7 +103,7 @@ final class CaseViewBatch {
         Map<UUID, Row> rows = byCase.isEmpty() ? Map.of() : load(List.copyOf(byCase.keySet()));
         List<Row> written = new ArrayList<>();
         Map<HistoryKey, History> history = new LinkedHashMap<>();
-        Map<FieldKey, SealedValue> sealed = new LinkedHashMap<>();
+        Map<FieldKey, Copy> sealed = new LinkedHashMap<>();
         byCase.forEach((caseId, pending) -> {
             Row row = rows.get(caseId);
             for (Pending next : pending) {
@@ -109,13 +113,13 @@ final class CaseViewBatch {
                 if (next.event() instanceof CaseSubmitted submitted) {
                     if (row == null) {
                         row = submitted(submitted, next.sequence(), next.recordedAt());
-                        seal(sealed, caseId, CaseField.CARD_RECORD, submitted.cardRecord());
-                        seal(sealed, caseId, CaseField.CONTACT, submitted.contact());
-                        seal(sealed, caseId, CaseField.DELIVERY, submitted.delivery());
+                        seal(sealed, caseId, CaseField.CARD_RECORD, submitted.cardRecord(), next.index());
+                        seal(sealed, caseId, CaseField.CONTACT, submitted.contact(), next.index());
+                        seal(sealed, caseId, CaseField.DELIVERY, submitted.delivery(), next.index());
                     }
                 } else if (CaseState.changesState(next.event())) {
                     if (row == null || next.sequence() > row.version) {
-                        advance(row, next.event(), next.sequence(), next.recordedAt(), sealed);
+                        advance(row, next.event(), next.sequence(), next.recordedAt(), next.index(), sealed);
                     }
                 }
             }
@@ -146,8 +150,8 @@ final class CaseViewBatch {
     }
 
     /** Applies a state-changing event; without a row (its submission never reached this view) only the seals. */
-    private static void advance(Row row, CaseFileEvent event, long sequence, Instant recordedAt,
-                                Map<FieldKey, SealedValue> sealed) {
+    private static void advance(Row row, CaseFileEvent event, long sequence, Instant recordedAt, Long index,
+                                Map<FieldKey, Copy> sealed) {
         if (row != null) {
             row.state = CaseState.after(event);
             row.lastChangedAt = recordedAt;
@@ -158,20 +162,21 @@ final class CaseViewBatch {
             if (row != null) {
                 row.pointsRuleMet = reviewed.meetsPointsRule();
             }
-            seal(sealed, event.caseId(), CaseField.REVIEW, reviewed.review());
+            seal(sealed, event.caseId(), CaseField.REVIEW, reviewed.review(), index);
         } else if (event instanceof CaseDenied denied && row != null) {
             row.denialReason = denied.reason();
             row.appealDeadline = denied.appealDeadline();
         } else if (event instanceof CaseCardProduced produced && row != null) {
             row.cardId = produced.cardId();
         } else if (event instanceof CardMailed mailed) {
-            seal(sealed, event.caseId(), CaseField.DELIVERY, mailed.delivery());
+            seal(sealed, event.caseId(), CaseField.DELIVERY, mailed.delivery(), index);
         }
     }
 
-    private static void seal(Map<FieldKey, SealedValue> sealed, UUID caseId, CaseField field, SealedValue value) {
+    private static void seal(Map<FieldKey, Copy> sealed, UUID caseId, CaseField field, SealedValue value,
+                             Long index) {
         if (value != null) {
-            sealed.put(new FieldKey(caseId, field), value);
+            sealed.put(new FieldKey(caseId, field), new Copy(value, index));
         }
     }
 
@@ -238,14 +243,15 @@ final class CaseViewBatch {
             .column("actor_role", "text", History::actorRole)
             .build();
 
-    private static final BatchColumns<Map.Entry<FieldKey, SealedValue>> SEALED_COLUMNS =
-            BatchColumns.<Map.Entry<FieldKey, SealedValue>>builder()
+    private static final BatchColumns<Map.Entry<FieldKey, Copy>> SEALED_COLUMNS =
+            BatchColumns.<Map.Entry<FieldKey, Copy>>builder()
                     .column("case_id", "uuid", field -> field.getKey().caseId())
                     .column("field", "text", field -> field.getKey().field().name())
-                    .column("subject_id", "uuid", field -> field.getValue().key().subjectId())
-                    .column("data_class", "text", field -> field.getValue().key().dataClass().name())
-                    .column("key_version", "integer", field -> field.getValue().key().keyVersion())
-                    .column("ciphertext", "bytea", field -> field.getValue().ciphertext())
+                    .column("subject_id", "uuid", field -> field.getValue().value().key().subjectId())
+                    .column("data_class", "text", field -> field.getValue().value().key().dataClass().name())
+                    .column("key_version", "integer", field -> field.getValue().value().key().keyVersion())
+                    .column("ciphertext", "bytea", field -> field.getValue().value().ciphertext())
+                    .column("sealed_index", "bigint", field -> field.getValue().index())
                     .build();
 
     // One statement shape whatever the batch holds, so PostgreSQL can reuse its plan.
@@ -264,20 +270,25 @@ final class CaseViewBatch {
                 RETURNING 1),
             sealed AS (
             %s
+                -- A copy sealed before a purge of its class (in event order) never comes back, whichever segment
+                -- handles the purge first (CaseViewProjection, PersonalDataPurged).
+                WHERE NOT EXISTS (SELECT 1 FROM read_model.case_purged_class p
+                    WHERE p.subject_id = u.subject_id::uuid AND p.data_class = u.data_class
+                        AND p.purged_index > u.sealed_index::bigint)
                 ON CONFLICT (case_id, field) DO UPDATE SET subject_id = EXCLUDED.subject_id,
                     data_class = EXCLUDED.data_class, key_version = EXCLUDED.key_version,
-                    ciphertext = EXCLUDED.ciphertext
+                    ciphertext = EXCLUDED.ciphertext, sealed_index = EXCLUDED.sealed_index
                 RETURNING 1)
             SELECT (SELECT count(*) FROM views) + (SELECT count(*) FROM history) + (SELECT count(*) FROM sealed)
             """.formatted(VIEW_COLUMNS.insert("read_model.case_view AS v"),
             HISTORY_COLUMNS.insert("read_model.case_history"),
             SEALED_COLUMNS.insert("read_model.case_sealed_field"));
 
-    private void write(List<Row> rows, List<History> history, Map<FieldKey, SealedValue> sealed) {
+    private void write(List<Row> rows, List<History> history, Map<FieldKey, Copy> sealed) {
         if (rows.isEmpty() && history.isEmpty() && sealed.isEmpty()) {
             return;
         }
-        List<Map.Entry<FieldKey, SealedValue>> fields = List.copyOf(sealed.entrySet());
+        List<Map.Entry<FieldKey, Copy>> fields = List.copyOf(sealed.entrySet());
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(WRITE)) {
                 int next = VIEW_COLUMNS.bind(statement, 1, rows);

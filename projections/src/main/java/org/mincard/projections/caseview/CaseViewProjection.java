@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.mincard.domain.cardholder.CardProduced;
@@ -14,6 +17,7 @@ import org.mincard.domain.casefile.DenialReason;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.retention.PersonalDataPurged;
 import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
@@ -31,6 +35,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -60,13 +65,48 @@ class CaseViewProjection {
     @EventHandler
     void on(CaseFileEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
             @MetaDataValue(ActorMetadataFormat.ACTOR_ID) String actorId,
-            @MetaDataValue(ActorMetadataFormat.ACTOR_ROLE) String actorRole) {
-        batch().add(event, sequence, recordedAt, actorId, actorRole);
+            @MetaDataValue(ActorMetadataFormat.ACTOR_ROLE) String actorRole, EventMessage<?> message) {
+        batch().add(event, sequence, recordedAt, actorId, actorRole, index(message));
     }
 
     @EventHandler
-    void on(CardProduced event) {
-        batch().addCardNumber(event.caseId(), event.cardNumber());
+    void on(CardProduced event, EventMessage<?> message) {
+        batch().addCardNumber(event.caseId(), event.cardNumber(), index(message));
+    }
+
+    /**
+     * A sweep destroyed a class's keys and removed its copies itself (ADR 0007: its events bypass the bus), but a
+     * replay re-reads the sealing events: so the view removes every copy of the class sealed before the purge and
+     * remembers the purge's position, and a copy sealed before that position is never written again, even when
+     * another segment replays its event after this one.
+     */
+    @EventHandler
+    void on(PersonalDataPurged event, TrackingToken token) {
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        Long purgedIndex = position.isPresent() ? position.getAsLong() : null;
+        jdbc.update("""
+                DELETE FROM read_model.case_sealed_field
+                WHERE subject_id = ? AND data_class = ?
+                    AND (?::bigint IS NULL OR sealed_index IS NULL OR sealed_index < ?::bigint)
+                """, event.cardholderId(), event.dataClass().name(), purgedIndex, purgedIndex);
+        if (purgedIndex != null) {
+            jdbc.update("""
+                    INSERT INTO read_model.case_purged_class (subject_id, data_class, purged_index) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING""", event.cardholderId(), event.dataClass().name(), purgedIndex);
+        }
+    }
+
+    /**
+     * The event's position in the event store, or null when it was not delivered by a streaming processor (a test
+     * feeding events directly). A handler parameter of type {@code TrackingToken} would not match such a message at
+     * all, so the handler would silently not run: the message is asked instead.
+     */
+    private static Long index(EventMessage<?> message) {
+        if (!(message instanceof TrackedEventMessage<?> tracked) || tracked.trackingToken() == null) {
+            return null;
+        }
+        OptionalLong position = tracked.trackingToken().position();
+        return position.isPresent() ? position.getAsLong() : null;
     }
 
     private CaseViewBatch batch() {
@@ -75,7 +115,8 @@ class CaseViewProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE read_model.case_view, read_model.case_history, read_model.case_sealed_field");
+        jdbc.execute("TRUNCATE read_model.case_view, read_model.case_history, read_model.case_sealed_field,"
+                + " read_model.case_purged_class");
     }
 
     @QueryHandler

@@ -78,8 +78,8 @@ class CaseViewBatchIT {
         postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
                 .setOverrideWorkingDirectory(runtime.toFile()).setPGStartupWait(Duration.ofSeconds(60)).start();
         DataSource dataSource = postgres.getPostgresDatabase();
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/read_model/V10_0__case_view.sql"))
-                .execute(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/read_model/V10_0__case_view.sql"),
+                new ClassPathResource("db/migration/read_model/V70_0__case_view_purges.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         transactions = new TransactionTemplate(transactionManager);

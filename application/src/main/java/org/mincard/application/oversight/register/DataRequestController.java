@@ -12,6 +12,7 @@ import org.mincard.application.web.CalendarYear;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.RequestProblems;
 import org.mincard.application.web.ProblemException.Kind;
 import org.mincard.domain.request.AssignCounselReviewer;
 import org.mincard.domain.request.DecideDataRequest;
@@ -21,6 +22,7 @@ import org.mincard.domain.request.RecordHolderNotified;
 import org.mincard.domain.request.RegisterDataRequest;
 import org.mincard.domain.request.RequestDecision;
 import org.mincard.domain.request.RequestScope;
+import org.mincard.domain.request.RequestedRecord;
 import org.mincard.domain.request.RequesterType;
 import org.mincard.projections.caseview.SealedField.CaseField;
 import org.springframework.http.ResponseEntity;
@@ -59,21 +61,23 @@ class DataRequestController {
     }
 
     /**
-     * A new request. {@code scopeDescription} says what is asked for in at most 500 characters on one line and
-     * must not name or describe anyone: the register and the annual report are read by auditors.
+     * A new request. Its scope is the case and subject ids plus {@code requestedRecords}, the kinds of records asked
+     * for as codes: there is no free-text description, which would stay in the register and its chained log.
      */
     record NewRequest(@NotNull RequesterType requesterType, @NotNull LegalInstrument instrument,
                       @NotNull @Size(max = 1000) List<@NotNull UUID> caseIds,
                       @NotNull @Size(max = 1000) List<@NotNull UUID> subjectIds,
-                      @NotBlank @Size(max = RequestScope.MAX_DESCRIPTION) @Pattern(regexp = "[^\\p{Cntrl}]*",
-                              message = "must be one line without control characters") String scopeDescription,
+                      @NotEmpty @Size(max = 20) List<@NotNull RequestedRecord> requestedRecords,
                       @NotNull LocalDate receivedOn) {
     }
 
     record Registered(UUID requestId) {
     }
 
-    record CounselReview(@NotBlank @Size(max = 255) String counselReviewerId) {
+    /** The counsel reviewer as a staff user id (as in the access log), never a name or an e-mail address. */
+    record CounselReview(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
+            message = "must be a staff user id (1-128 letters, digits or . _ : -), not a name or an e-mail address")
+                         String counselReviewerId) {
     }
 
     record Decision(@NotNull RequestDecision decision, @NotNull LocalDate decidedOn) {
@@ -98,9 +102,13 @@ class DataRequestController {
             throw new ProblemException(Kind.UNPROCESSABLE, ApiProblems.VALIDATION, "Invalid request",
                     "caseIds, subjectIds: must not repeat an id", Map.of());
         }
+        if (request.requestedRecords().stream().anyMatch(record -> !record.selectable())) {
+            throw RequestProblems.invalid("requestedRecords", "must name kinds of records; "
+                    + RequestedRecord.UNSPECIFIED + " is kept only for requests registered before codes");
+        }
         UUID requestId = UUID.randomUUID();
         commands.sendAndWait(new RegisterDataRequest(requestId, request.requesterType(), request.instrument(),
-                new RequestScope(request.caseIds(), request.subjectIds(), request.scopeDescription()),
+                new RequestScope(request.caseIds(), request.subjectIds(), request.requestedRecords()),
                 request.receivedOn()));
         return ResponseEntity.created(URI.create("/api/v1/requests/" + requestId)).body(new Registered(requestId));
     }

@@ -23,9 +23,9 @@ class DataRequests {
         this.jdbc = jdbc;
     }
 
-    /** One request as the register shows it: codes, ids, dates, and the scope description (no personal data). */
+    /** One request as the register shows it: codes, ids and dates (no personal data, no free text). */
     record RegisteredRequest(UUID requestId, String requesterType, String instrument, List<UUID> caseIds,
-                             List<UUID> subjectIds, String scopeDescription, LocalDate receivedOn,
+                             List<UUID> subjectIds, List<String> requestedRecords, LocalDate receivedOn,
                              String counselReviewerId, String decision, LocalDate decidedOn, boolean holderNotified,
                              LocalDate notifiedOn, LocalDate respondedOn, Long daysToRespond) {
     }
@@ -37,7 +37,7 @@ class DataRequests {
 
     private static final RowMapper<RegisteredRequest> ROW = (row, n) -> new RegisteredRequest(
             row.getObject(1, UUID.class), row.getString(2), row.getString(3), uuids(row.getArray(4)),
-            uuids(row.getArray(5)), row.getString(6), date(row.getDate(7)), row.getString(8), row.getString(9),
+            uuids(row.getArray(5)), List.of(row.getString(6).split(",")), date(row.getDate(7)), row.getString(8), row.getString(9),
             date(row.getDate(10)), row.getBoolean(11), date(row.getDate(12)), date(row.getDate(13)),
             row.getObject(14) == null ? null : row.getLong(14));
 

@@ -8,7 +8,9 @@ import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.vault.PersonalDataGate;
 import org.mincard.application.vault.UnsealRequest;
 import org.mincard.application.vault.Unsealed;
+import org.mincard.application.vault.KeyShredder;
 import org.mincard.application.web.NotFound;
+import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.request.RequestDecision;
 import org.mincard.domain.shared.Actor;
 import org.mincard.projections.caseview.CaseView;
@@ -35,11 +37,13 @@ class Disclosures {
     private final QueryGateway queries;
     private final PersonalDataGate gate;
     private final CurrentActor currentActor;
+    private final KeyShredder keys;
 
-    Disclosures(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor) {
+    Disclosures(QueryGateway queries, PersonalDataGate gate, CurrentActor currentActor, KeyShredder keys) {
         this.queries = queries;
         this.gate = gate;
         this.currentActor = currentActor;
+        this.keys = keys;
     }
 
     /** The fields produced per case: the plaintext, or a purged marker. */
@@ -60,18 +64,32 @@ class Disclosures {
         // Records officers are not site-scoped: the request, not a site, bounds what they may read.
         List<UUID> ordered = caseIds.stream().sorted().toList();
         List<UUID> rowCase = new ArrayList<>();
-        List<SealedField> rowField = new ArrayList<>();
+        List<CaseField> rowField = new ArrayList<>();
         List<UnsealRequest> unseal = new ArrayList<>();
         for (UUID caseId : ordered) {
-            queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
+            CaseView view = queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                     .orElseThrow(() -> new NotFound("Case " + caseId));
             AccessContext context = new AccessContext(caseId, null, request.requestId().toString());
+            Set<CaseField> found = new java.util.HashSet<>();
             for (SealedField field : queries.query(new GetCaseSealedFields(caseId),
                     ResponseTypes.multipleInstancesOf(SealedField.class)).join()) {
                 if (fields.contains(field.field())) {
                     rowCase.add(caseId);
-                    rowField.add(field);
+                    rowField.add(field.field());
+                    found.add(field.field());
                     unseal.add(new UnsealRequest(field.value(), context));
+                }
+            }
+            // A purged class's copies are gone from the case view; its disclosure is still a (purged) read.
+            Set<DataClass> destroyed = keys.destroyedClasses(view.cardholderId());
+            for (CaseField field : CaseField.values()) {
+                DataClass dataClass = field == CaseField.CARD_NUMBER ? DataClass.CARD_RECORD
+                        : DataClass.valueOf(field.name());
+                boolean held = field != CaseField.CARD_NUMBER || view.cardId() != null;
+                if (fields.contains(field) && held && destroyed.contains(dataClass) && !found.contains(field)) {
+                    rowCase.add(caseId);
+                    rowField.add(field);
+                    unseal.add(UnsealRequest.ofPurged(view.cardholderId(), dataClass, context));
                 }
             }
         }
@@ -81,7 +99,7 @@ class Disclosures {
         ordered.forEach(caseId -> byCase.put(caseId, new LinkedHashMap<>()));
         for (int i = 0; i < answers.size(); i++) {
             Unsealed answer = answers.get(i).orRefuse();
-            byCase.get(rowCase.get(i)).put(rowField.get(i).field(), answer instanceof Unsealed.Shown shown
+            byCase.get(rowCase.get(i)).put(rowField.get(i), answer instanceof Unsealed.Shown shown
                     ? shown.data() : ((Unsealed.Purged) answer).marker());
         }
         return new Disclosure(request.requestId(), byCase.entrySet().stream()

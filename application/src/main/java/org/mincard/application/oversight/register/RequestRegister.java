@@ -39,11 +39,16 @@ class RequestRegister {
                        scope_description, received_on, registered_at)
                 VALUES (?, ?, ?, ?::uuid[], ?::uuid[], ?, ?, ?) ON CONFLICT (request_id) DO NOTHING""",
                 event.requestId(), event.requesterType().name(), event.instrument().name(),
-                array(event.caseIds()), array(event.subjectIds()), event.scopeDescription(),
+                array(event.caseIds()), array(event.subjectIds()), codes(event),
                 Date.valueOf(event.receivedOn()), java.sql.Timestamp.from(at));
         entry(event.requestId(), "DataRequestRegistered", at, event.requesterType().name(),
                 event.instrument().name(), array(event.caseIds()), array(event.subjectIds()),
-                TextDigest.sha256Hex(event.scopeDescription()), event.receivedOn(), null, null, null);
+                TextDigest.sha256Hex(codes(event)), event.receivedOn(), null, null, null);
+    }
+
+    /** The requested kinds of records as stored in {@code scope_description}: codes joined by commas. */
+    private static String codes(DataRequestRegistered event) {
+        return String.join(",", event.requestedRecords().stream().map(Enum::name).toList());
     }
 
     @EventHandler

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mincard.application.retention.holds.LegalHoldViews.HoldView;
-import org.mincard.application.web.ProblemException;
+import org.mincard.application.web.NotFound;
 import org.mincard.application.web.RequestProblems;
+import org.mincard.domain.retention.AuthorityReference;
+import org.mincard.domain.retention.HoldReason;
 import org.mincard.domain.retention.HoldScope;
 import org.mincard.domain.retention.PlaceLegalHold;
 import org.mincard.domain.retention.ReleaseLegalHold;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,8 +40,12 @@ class LegalHoldController {
         this.clock = clock;
     }
 
+    /**
+     * A hold's scope, its reason as a code and its authority as a reference (docket, order or certificate number):
+     * never free text, because both stay in the hold's event and the hash-chained hold log.
+     */
     record PlaceHoldRequest(List<UUID> caseIds, List<UUID> subjectIds, UUID siteId, LocalDate from, LocalDate to,
-                            String reason, String authority) {
+                            HoldReason reason, String authority) {
     }
 
     record ReleaseHoldRequest(String authority) {
@@ -48,8 +55,11 @@ class LegalHoldController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Place a legal hold (scope: case ids, subject ids, or a site and date range)")
     HoldView place(@RequestBody PlaceHoldRequest request) {
-        require(request.reason(), "reason", 500);
-        require(request.authority(), "authority", 200);
+        if (request.reason() == null || !request.reason().selectable()) {
+            throw RequestProblems.invalid("reason", "must be one of " + Arrays.stream(HoldReason.values())
+                    .filter(HoldReason::selectable).map(Enum::name).toList());
+        }
+        requireReference(request.authority());
         HoldScope scope;
         try {
             scope = new HoldScope(request.caseIds(), request.subjectIds(), request.siteId(), request.from(),
@@ -58,20 +68,20 @@ class LegalHoldController {
             throw RequestProblems.invalid("scope", "must name case ids, subject ids, or a site with from <= to");
         }
         UUID holdId = UUID.randomUUID();
-        commands.sendAndWait(new PlaceLegalHold(holdId, scope, request.reason().strip(),
-                request.authority().strip(), clock.instant()));
+        commands.sendAndWait(new PlaceLegalHold(holdId, scope, request.reason(), request.authority(),
+                clock.instant()));
         return find(holdId);
     }
 
     @PostMapping("/api/v1/retention/holds/{holdId}/release")
     @Operation(summary = "Release a legal hold under an authority; what it held becomes due again")
     HoldView release(@PathVariable UUID holdId, @RequestBody ReleaseHoldRequest request) {
-        require(request.authority(), "authority", 200);
+        requireReference(request.authority());
         if (holds.exists(holdId)) {
-            commands.sendAndWait(new ReleaseLegalHold(holdId, request.authority().strip(), clock.instant()));
+            commands.sendAndWait(new ReleaseLegalHold(holdId, request.authority(), clock.instant()));
             return find(holdId);
         }
-        throw ProblemException.notFound("Legal hold");
+        throw new NotFound("Legal hold");
     }
 
     @GetMapping("/api/v1/retention/holds")
@@ -84,12 +94,10 @@ class LegalHoldController {
         return holds.find(holdId).orElseThrow();
     }
 
-    private static void require(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw RequestProblems.invalid(field, "must not be blank");
-        }
-        if (value.length() > max) {
-            throw RequestProblems.invalid(field, "must be at most " + max + " characters");
+    private static void requireReference(String authority) {
+        if (!AuthorityReference.isWellFormed(authority)) {
+            throw RequestProblems.invalid("authority", "must be a reference such as a docket, order or certificate"
+                    + " number (3-64 letters, digits or . / : # - _, with a digit, no spaces), never free text");
         }
     }
 }

@@ -13,7 +13,8 @@ import java.sql.Timestamp;
 /**
  * Legal holds, written in the same transaction as the hold events (subscribing processor): each hold's current
  * state in {@code retention.legal_hold}, and one append-only row per event in {@code audit.legal_hold_entry}, the
- * hash-chained stream "legal-holds" (digests of the free-text reason and authority, never the text).
+ * hash-chained stream "legal-holds" (digests of the reason code and the authority reference; holds placed before
+ * revision 2 of {@code LegalHoldPlaced} have digests of the free text they carried then).
  */
 @Component
 @ProcessingGroup("retention-holds")
@@ -38,7 +39,7 @@ class LegalHoldRegister {
             statement.setObject(4, event.scope().siteId());
             statement.setObject(5, event.scope().from());
             statement.setObject(6, event.scope().to());
-            statement.setString(7, event.reason());
+            statement.setString(7, event.reason().name());
             statement.setString(8, event.authority());
             statement.setTimestamp(9, Timestamp.from(event.placedAt()));
             return statement;
@@ -56,7 +57,7 @@ class LegalHoldRegister {
             statement.setObject(5, event.scope().siteId());
             statement.setObject(6, event.scope().from());
             statement.setObject(7, event.scope().to());
-            statement.setString(8, TextDigest.sha256Hex(event.reason()));
+            statement.setString(8, TextDigest.sha256Hex(event.reason().name()));
             statement.setString(9, TextDigest.sha256Hex(event.authority()));
             return statement;
         });

@@ -22,20 +22,29 @@ public record RetentionProperties(
 
     public RetentionProperties {
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
-        sweep = sweep == null ? new Sweep(false, null, 1000, Duration.ofMinutes(2)) : sweep;
+        sweep = sweep == null ? new Sweep(true, null, 1000, Duration.ofMinutes(2), null, null) : sweep;
         signing = signing == null ? new Signing(null, null) : signing;
         complianceGrace = complianceGrace == null ? Duration.ofDays(1) : complianceGrace;
     }
 
     /**
-     * Scheduled sweeps (cron, off unless enabled), the batch size (items per transaction) and how long a sweep
-     * waits for the retention schedule to catch up with the event store before it plans its work.
+     * Scheduled sweeps (cron, UTC, on by default), the batch size (items per transaction), how long a sweep waits for
+     * the retention schedule to catch up with the event store before it plans its work, and the cluster lock that
+     * lets one node at a time sweep: held at most {@code lockAtMostFor} (a node that dies frees it then) and at least
+     * {@code lockAtLeastFor} after a scheduled run (so a node whose clock is a little late does not sweep again).
      */
-    public record Sweep(boolean scheduled, String cron, int batchSize, Duration catchUpTimeout) {
+    public record Sweep(boolean scheduled, String cron, int batchSize, Duration catchUpTimeout,
+                        Duration lockAtMostFor, Duration lockAtLeastFor) {
         public Sweep {
-            cron = cron == null || cron.isBlank() ? "0 30 2 * * *" : cron;
+            cron = cron == null || cron.isBlank() ? "0 15 * * * *" : cron;
             batchSize = batchSize <= 0 ? 1000 : batchSize;
             catchUpTimeout = catchUpTimeout == null ? Duration.ofMinutes(2) : catchUpTimeout;
+            lockAtMostFor = lockAtMostFor == null ? Duration.ofHours(6) : lockAtMostFor;
+            lockAtLeastFor = lockAtLeastFor == null ? Duration.ofMinutes(1) : lockAtLeastFor;
+            if (lockAtLeastFor.compareTo(lockAtMostFor) > 0) {
+                throw new IllegalArgumentException("mincard.retention.sweep.lock-at-least-for must not exceed"
+                        + " lock-at-most-for");
+            }
         }
     }
 

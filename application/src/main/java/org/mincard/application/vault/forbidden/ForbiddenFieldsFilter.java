@@ -73,9 +73,10 @@ class ForbiddenFieldsFilter extends OncePerRequestFilter {
         List<ForbiddenFields.Finding> findings = forbidden.scan(body);
         if (!findings.isEmpty()) {
             java.util.Arrays.fill(body, (byte) 0);
-            // The path is not logged: a card endpoint's path carries a card number, which is personal data.
-            LOG.info("Refused a {} request carrying forbidden field(s) {}", request.getMethod(),
-                    findings.stream().map(ForbiddenFields.Finding::field).toList());
+            // Only the configured rule names are logged: the key path is chosen by the client (it could carry
+            // personal data or a forged log line), and an endpoint's path can carry a card number.
+            LOG.info("Refused a request carrying {} forbidden field(s) under rule(s) {}", findings.size(),
+                    findings.stream().map(ForbiddenFields.Finding::rule).distinct().sorted().toList());
             List<Map<String, String>> errors = findings.stream()
                     .map(f -> Map.of("field", f.field(), "message", "must not be sent (rule " + f.rule() + ")"))
                     .toList();

@@ -43,6 +43,21 @@ class ForbiddenFieldsIT {
     }
 
     @Test
+    void logsTheRuleOnly_whenTheClientChoosesAKeyPathCarryingPersonalDataAndAForgedLine(CapturedOutput output) {
+        String canary = "Canary" + UUID.randomUUID().toString().replace("-", "");
+        String parentKey = canary + " 1990-04-01\\n2026-01-01T00:00:00Z ERROR forged line " + canary;
+
+        ResponseEntity<String> response = post(clerk(), """
+                {"type":"NEW","siteId":"%s","%s":{"ssn":"x"}}""".formatted(UUID.randomUUID(), parentKey));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(output.getAll())
+                .contains("Refused a request carrying 1 forbidden field(s) under rule(s) [social-security-number]")
+                .doesNotContain(canary)
+                .doesNotContain("forged line");
+    }
+
+    @Test
     void answers422InsteadOf400_whenTheForbiddenFieldIsAlsoUnknownToTheRequest() {
         ResponseEntity<String> response = post(clerk(), """
                 {"type":"NEW","siteId":"%s","SSN":"123-45-6789"}""".formatted(UUID.randomUUID()));
