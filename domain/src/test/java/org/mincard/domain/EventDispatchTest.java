@@ -2,6 +2,7 @@ package org.mincard.domain;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -11,8 +12,8 @@ import org.mincard.domain.cardholder.CardReportedLost;
 import org.mincard.domain.cardholder.CardRevoked;
 import org.mincard.domain.cardholder.CardStatus;
 import org.mincard.domain.cardholder.CardSuperseded;
-import org.mincard.domain.cardholder.Cardholder;
 import org.mincard.domain.cardholder.CardValidityPolicy;
+import org.mincard.domain.cardholder.Cardholder;
 import org.mincard.domain.cardholder.CardholderEvent;
 import org.mincard.domain.cardholder.ReinstateCard;
 import org.mincard.domain.cardholder.RenewalPolicy;
@@ -32,6 +33,7 @@ import org.mincard.domain.casefile.PointsRule;
 import org.mincard.domain.casefile.Priority;
 import org.mincard.domain.casefile.ReleaseCase;
 import org.mincard.domain.casefile.SetCasePriority;
+import org.mincard.domain.request.DataRequestEvent;
 import org.mincard.domain.retention.RetentionFacts;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.ActorMetadataFormat;
@@ -41,6 +43,7 @@ import org.mincard.domain.shared.TransitionNotAllowed;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,7 +133,7 @@ class EventDispatchTest {
                             ? new ConfirmDelivery(CASE, AT) : new CheckInApplicant(CASE, AT);
                     fixture.given(history).when(probe, SUPERVISOR)
                             .expectException(TransitionNotAllowed.class)
-                            .expectExceptionMessage(org.hamcrest.Matchers.startsWith(
+                            .expectExceptionMessage(Matchers.startsWith(
                                     "The case is " + expected.name() + ";"));
                 }));
     }
@@ -156,7 +159,7 @@ class EventDispatchTest {
                             : new ReinstateCard(id("cardholderId"), CARD, AT);
                     fixture.given(history).when(probe, SUPERVISOR)
                             .expectException(TransitionNotAllowed.class)
-                            .expectExceptionMessage(org.hamcrest.Matchers.startsWith(
+                            .expectExceptionMessage(Matchers.startsWith(
                                     "The card is " + expected.name() + ";"));
                 }));
     }
@@ -185,14 +188,14 @@ class EventDispatchTest {
                     Instant at = (Instant) type.getMethod("occurredAt").invoke(event);
                     assertThat(at).isNotNull();
                     // Samples carry AT in every Instant and AT's date in every LocalDate (day events: its start).
-                    assertThat(Set.of(AT, AT.truncatedTo(java.time.temporal.ChronoUnit.DAYS))).contains(at);
+                    assertThat(Set.of(AT, AT.truncatedTo(ChronoUnit.DAYS))).contains(at);
                 }));
     }
 
     @Test
     void everyFamilyButDataRequestsHasOccurredAt() {
         assertThat(EventSamples.FAMILIES.stream().filter(family -> !hasOccurredAt(family)).toList())
-                .containsExactly(org.mincard.domain.request.DataRequestEvent.class);
+                .containsExactly(DataRequestEvent.class);
     }
 
     private static boolean hasOccurredAt(Class<?> family) {

@@ -8,6 +8,7 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.ActorMetadataFormat;
+import org.mincard.domain.shared.Role;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** An embedded PostgreSQL with the read-model tables, and a way to feed events to a projection batch by batch. */
@@ -50,8 +52,8 @@ public final class DispatchDatabase implements AutoCloseable {
     /** A stored event of an aggregate, as a processor delivers it, sent by a clerk. */
     public static EventMessage<?> message(String aggregateType, UUID aggregateId, long sequence, Object payload) {
         return new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), sequence, payload,
-                ActorMetadataFormat.of(new Actor("clerk-a", org.mincard.domain.shared.Role.CLERK,
-                        java.util.Set.of(EventSamples.id("siteId")), false)),
+                ActorMetadataFormat.of(new Actor("clerk-a", Role.CLERK,
+                        Set.of(EventSamples.id("siteId")), false)),
                 UUID.randomUUID().toString(), EventSamples.AT.plusMillis(sequence));
     }
 

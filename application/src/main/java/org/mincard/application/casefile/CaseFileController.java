@@ -20,6 +20,7 @@ import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.casefile.AbandonCase;
 import org.mincard.domain.casefile.AppealDenial;
 import org.mincard.domain.casefile.ApproveCase;
+import org.mincard.domain.casefile.CancelCase;
 import org.mincard.domain.casefile.CaseState;
 import org.mincard.domain.casefile.CheckInApplicant;
 import org.mincard.domain.casefile.ConfirmDelivery;
@@ -234,7 +235,7 @@ class CaseFileController {
     @PostMapping("/{caseId}/cancel")
     @Operation(summary = "Cancel the case (staff)")
     CaseMoved cancel(@PathVariable UUID caseId, @Valid @RequestBody CancelRequest request) {
-        return move(caseId, at -> new org.mincard.domain.casefile.CancelCase(caseId, request.reason(), at));
+        return move(caseId, at -> new CancelCase(caseId, request.reason(), at));
     }
 
     private CaseMoved move(UUID caseId, Function<Instant, Object> command) {

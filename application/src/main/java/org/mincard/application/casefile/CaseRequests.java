@@ -17,6 +17,7 @@ import org.mincard.domain.shared.ReplacementReason;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Request bodies of the case API. Personal fields are sealed before any command is sent; the records that can hold
@@ -31,7 +32,7 @@ final class CaseRequests {
             + "(immigration status, SSN/ITIN, document numbers or images, home address) is refused.")
     record SubmitCaseRequest(
             @NotNull CaseType type,
-            @NotNull java.util.UUID siteId,
+            @NotNull UUID siteId,
             @NotNull @Valid Applicant applicant,
             @Valid ContactDetails contact,
             @Valid DeliveryAddress delivery,

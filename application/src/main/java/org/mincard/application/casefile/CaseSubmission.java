@@ -1,13 +1,13 @@
 package org.mincard.application.casefile;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.mincard.application.vault.BlindIndex;
 import org.mincard.application.card.CardRegistry;
 import org.mincard.application.card.RegisteredCard;
-import org.mincard.application.workqueue.NameIndex;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
 import org.mincard.application.security.SiteScope;
+import org.mincard.application.vault.BlindIndex;
 import org.mincard.application.web.RequestProblems;
+import org.mincard.application.workqueue.NameIndex;
 import org.mincard.domain.cardholder.CardEligibility;
 import org.mincard.domain.cardholder.CardValidityPolicy;
 import org.mincard.domain.cardholder.RenewalPolicy;

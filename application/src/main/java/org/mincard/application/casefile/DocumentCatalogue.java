@@ -5,6 +5,7 @@ import org.mincard.domain.casefile.DocumentType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The document types clerks may record, with their points, from configuration. */
 public record DocumentCatalogue(Map<String, DocumentType> types) {
@@ -18,6 +19,6 @@ public record DocumentCatalogue(Map<String, DocumentType> types) {
     }
 
     public Set<String> codes() {
-        return new java.util.TreeSet<>(types.keySet());
+        return new TreeSet<>(types.keySet());
     }
 }

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.mincard.domain.cardholder.Cardholder;
 import org.mincard.domain.casefile.CaseFile;
+import org.mincard.domain.request.DataRequest;
 import org.mincard.domain.request.upcasting.DataRequestRegisteredV1ToV2Upcaster;
 import org.mincard.domain.retention.LegalHold;
 import org.mincard.domain.retention.upcasting.LegalHoldPlacedV1ToV2Upcaster;
@@ -72,7 +73,7 @@ class AxonConfig {
                 .configureAggregate(CaseFile.class)
                 .configureAggregate(Cardholder.class)
                 .configureAggregate(LegalHold.class)
-                .configureAggregate(org.mincard.domain.request.DataRequest.class);
+                .configureAggregate(DataRequest.class);
     }
 
     /**

@@ -16,11 +16,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,7 +114,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         if (StringUtils.hasText(external)) {
             String user = environment.getProperty("mincard.test.db.username", "postgres");
             String password = environment.getProperty("mincard.test.db.password", "");
-            try (Connection connection = java.sql.DriverManager.getConnection(external, user, password)) {
+            try (Connection connection = DriverManager.getConnection(external, user, password)) {
                 recreateDatabase(connection, database);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot prepare a test database on the external PostgreSQL", e);
@@ -147,8 +150,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             throw new IllegalStateException("mincard.database.app-role must be a lower-case PostgreSQL identifier");
         }
         byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String password = java.util.HexFormat.of().formatHex(random);
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role

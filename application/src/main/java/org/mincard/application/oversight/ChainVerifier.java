@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -232,7 +234,7 @@ class ChainVerifier {
             }
         }
 
-        void row(java.sql.ResultSet row) throws java.sql.SQLException {
+        void row(ResultSet row) throws SQLException {
             long linkedId = row.getLong(1);
             row.getLong(6);
             boolean hasRecord = !row.wasNull();

@@ -2,6 +2,7 @@ package org.mincard.application.oversight;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A table registered in {@code audit.chained_stream}: its rows are linked in id order over the canonical encoding of
@@ -23,7 +24,7 @@ record ChainedStream(String stream, String tableName, String idColumn, List<Stri
     }
 
     private static List<String> concat(String table, String id, List<String> columns) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(table, id), columns.stream()).toList();
+        return Stream.concat(Stream.of(table, id), columns.stream()).toList();
     }
 
     /**

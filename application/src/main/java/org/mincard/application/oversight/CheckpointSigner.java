@@ -18,7 +18,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -143,10 +145,10 @@ class CheckpointSigner {
 
     /** Ed25519 derives its public key from the 32-byte private seed: regenerate the pair from that seed. */
     private static PublicKey derivePublic(PrivateKey key) throws GeneralSecurityException {
-        byte[] seed = ((java.security.interfaces.EdECPrivateKey) key).getBytes()
+        byte[] seed = ((EdECPrivateKey) key).getBytes()
                 .orElseThrow(() -> new GeneralSecurityException("private key bytes unavailable"));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-        generator.initialize(255, new java.security.SecureRandom() {
+        generator.initialize(255, new SecureRandom() {
             @Override
             public void nextBytes(byte[] bytes) {
                 System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));

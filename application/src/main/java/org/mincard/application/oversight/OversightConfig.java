@@ -1,6 +1,9 @@
 package org.mincard.application.oversight;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -11,9 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class OversightConfig {
 
     /** A failure to write the register fails the command and rolls back its events, as for the card registry. */
-    @org.springframework.context.annotation.Bean
-    org.axonframework.config.ConfigurerModule requestRegisterErrors() {
+    @Bean
+    ConfigurerModule requestRegisterErrors() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler("request-register",
-                c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
+                c -> PropagatingErrorHandler.instance());
     }
 }

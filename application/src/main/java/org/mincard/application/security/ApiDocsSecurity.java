@@ -1,6 +1,7 @@
 package org.mincard.application.security;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -17,7 +18,7 @@ class ApiDocsSecurity implements OpenApiCustomizer {
     }
 
     @Override
-    public void customise(io.swagger.v3.oas.models.OpenAPI api) {
+    public void customise(OpenAPI api) {
         boolean demo = settings.mode() == SecuritySettings.Mode.DEMO;
         String name = demo ? "demoUser" : "bearerToken";
         SecurityScheme scheme = new SecurityScheme().type(SecurityScheme.Type.HTTP)

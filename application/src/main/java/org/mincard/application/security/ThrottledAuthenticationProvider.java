@@ -5,8 +5,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Demo logins through {@link LoginThrottle}: a locked name is refused before its password is even checked. */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {

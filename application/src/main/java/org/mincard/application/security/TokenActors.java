@@ -7,6 +7,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -117,7 +118,7 @@ final class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> {
             return many.stream().map(String::valueOf).toList();
         }
         // Some identity providers send one role as a string, or several separated by spaces (like "scope").
-        return java.util.Arrays.stream(String.valueOf(claim).trim().split("[\\s,]+"))
+        return Arrays.stream(String.valueOf(claim).trim().split("[\\s,]+"))
                 .filter(value -> !value.isEmpty()).toList();
     }
 

@@ -1,9 +1,8 @@
 package org.mincard.application.vault;
 
-import org.mincard.application.security.CurrentActor;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mincard.application.security.CurrentActor;
 import org.mincard.application.vault.keys.KeyRotations;
 import org.mincard.application.vault.keys.KeyRotations.KeyRotation;
 import org.mincard.application.web.ApiProblems;

@@ -3,7 +3,6 @@ package org.mincard.application.vault;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.application.vault.keys.KeyState;
-import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.PersonalData;
 import org.mincard.domain.personaldata.SealedValue;

@@ -1,11 +1,13 @@
 package org.mincard.application.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +29,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -137,12 +141,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
      * A constraint on a parameter of a {@code @Validated} controller, checked by Spring's method-validation proxy.
      * The answer names the parameter (the last node of the property path) and the rule, never the value.
      */
-    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
-    ResponseEntity<Object> constraintViolated(jakarta.validation.ConstraintViolationException ex) {
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolated(ConstraintViolationException ex) {
         List<FieldProblem> errors = ex.getConstraintViolations().stream()
                 .map(violation -> {
                     String field = "value";
-                    for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                    for (Path.Node node : violation.getPropertyPath()) {
                         if (node.getName() != null) {
                             field = node.getName();
                         }
@@ -184,7 +188,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
      * {@code org.mincard.application.web.ApiProblems} to DEBUG to get the stack traces while debugging.
      */
     public static ResponseEntity<Object> internalError(@Nullable Throwable ex) {
-        String errorId = java.util.UUID.randomUUID().toString();
+        String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure while handling a request, error id {}: {}", errorId, causeChain(ex));
         if (ex != null && LOG.isDebugEnabled()) {
             LOG.debug("Stack trace of error id " + errorId, ex);
@@ -260,7 +264,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+            return "one of " + Arrays.stream(type.getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
         }
         return switch (type.getSimpleName()) {

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ class ProblemErrorController implements ErrorController {
             return ApiProblems.internalError(failure instanceof Throwable t ? t : null);
         }
         return ApiProblems.problem(status, status.value() == 400 ? ApiProblems.MALFORMED
-                        : java.net.URI.create("about:blank"), status.getReasonPhrase(),
+                        : URI.create("about:blank"), status.getReasonPhrase(),
                 "The request was refused: " + status.getReasonPhrase() + ".", Map.of());
     }
 }

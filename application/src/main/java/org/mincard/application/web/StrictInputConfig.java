@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One place for the rules every value read by the API obeys, whatever the endpoint (docs/security.md, "Hostile
@@ -121,10 +122,10 @@ class StrictInputConfig implements WebMvcConfigurer {
     static final class RangeCheckedDeserializer<T> extends StdScalarDeserializer<T> {
 
         private final transient JsonDeserializer<? extends T> delegate;
-        private final transient java.util.function.Predicate<T> inRange;
+        private final transient Predicate<T> inRange;
 
         RangeCheckedDeserializer(Class<T> type, JsonDeserializer<? extends T> delegate,
-                                 java.util.function.Predicate<T> inRange) {
+                                 Predicate<T> inRange) {
             super(type);
             this.delegate = delegate;
             this.inRange = inRange;

@@ -7,9 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns the configured SLA table into the projections' {@link QueueSla}; an unknown queue or type fails the start. */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +25,7 @@ class QueueConfig {
         Map<WorkQueue, Duration> defaults = new EnumMap<>(WorkQueue.class);
         properties.sla().forEach((queueKey, entries) -> {
             WorkQueue queue = queue(queueKey).orElseThrow(() -> new IllegalStateException(
-                    "mincard.queues.sla." + queueKey + ": not a queue (one of " + java.util.Arrays.toString(
+                    "mincard.queues.sla." + queueKey + ": not a queue (one of " + Arrays.toString(
                             WorkQueue.values()) + ")"));
             entries.forEach((typeKey, duration) -> {
                 if (duration.isNegative() || duration.isZero()) {
@@ -51,9 +53,9 @@ class QueueConfig {
      * The queue a configuration key names: {@code document-review}, {@code DOCUMENT_REVIEW}, or
      * {@code documentreview} as an environment variable ({@code MINCARD_QUEUES_SLA_DOCUMENTREVIEW_DEFAULT}) arrives.
      */
-    static java.util.Optional<WorkQueue> queue(String key) {
+    static Optional<WorkQueue> queue(String key) {
         String bare = key.replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
-        return java.util.Arrays.stream(WorkQueue.values())
+        return Arrays.stream(WorkQueue.values())
                 .filter(queue -> queue.name().replace("_", "").equals(bare)).findFirst();
     }
 }

@@ -23,7 +23,6 @@ import org.mincard.domain.casefile.CaseState;
 import org.mincard.domain.casefile.Priority;
 import org.mincard.domain.personaldata.CardNumber;
 import org.mincard.domain.personaldata.CardRecord;
-import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.projections.caseview.CaseSealedField;
@@ -54,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -120,7 +120,7 @@ class WorkQueueController {
         Optional<Set<UUID>> visible = siteScope.visibleSites(actor);
         List<QueueSummary> summaries = queries.query(new ListQueueSummaries(visible.orElse(null), now),
                 ResponseTypes.multipleInstancesOf(QueueSummary.class)).join();
-        Map<String, QueueFigures> figures = new java.util.TreeMap<>();
+        Map<String, QueueFigures> figures = new TreeMap<>();
         // A site-scoped caller sees every queue of each of their sites, empty ones as zeros; city-wide callers see
         // the non-empty ones (the service keeps no list of sites).
         visible.ifPresent(sites -> sites.forEach(site -> Arrays.stream(WorkQueue.values()).forEach(queue ->

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -63,7 +64,7 @@ final class BenchTokens {
 
     List<String> springArguments() {
         if (basic) {
-            List<String> arguments = new java.util.ArrayList<>(List.of("--mincard.security.mode=demo",
+            List<String> arguments = new ArrayList<>(List.of("--mincard.security.mode=demo",
                     "--mincard.security.demo.password=" + password,
                     "--mincard.security.demo.allow-with-external-database=true",
                     "--mincard.security.demo.users.bench-supervisor.password=" + password,

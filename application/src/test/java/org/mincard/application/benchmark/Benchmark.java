@@ -1,6 +1,7 @@
 package org.mincard.application.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.OperatingSystemMXBean;
 import org.mincard.application.MincardApplication;
 import org.mincard.application.config.TestKeys;
 import org.mincard.application.oversight.ChainBenchmark;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,7 +171,7 @@ public final class Benchmark {
             memory(results, "at_end");
         }
         results.finished = Instant.now();
-        results.machine.put("loadAverageAtStageStart", new java.util.LinkedHashMap<>(LOAD_AVERAGES));
+        results.machine.put("loadAverageAtStageStart", new LinkedHashMap<>(LOAD_AVERAGES));
         results.write(settings.output());
         return results;
     }
@@ -503,7 +505,7 @@ public final class Benchmark {
 
     private static void describeMachine(BenchResults results) {
         results.machine.put("cores", Runtime.getRuntime().availableProcessors());
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             results.machine.put("memoryBytes", os.getTotalMemorySize());
         }
         results.machine.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -519,7 +521,7 @@ public final class Benchmark {
         }
     }
 
-    private static final java.util.Map<String, Double> LOAD_AVERAGES = new java.util.LinkedHashMap<>();
+    private static final Map<String, Double> LOAD_AVERAGES = new LinkedHashMap<>();
 
     /** Marks a stage; the load average then says how busy the shared machine was when it began. */
     private static void stage(String name) {

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,7 +37,7 @@ final class RawInsertCeiling {
         long end = System.nanoTime() + measure.toNanos();
         AtomicLong commits = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
-        List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Exception> failures = new CopyOnWriteArrayList<>();
         for (int i = 0; i < connections; i++) {
             threads.add(Benchmark.thread("bench-raw-" + i, () -> {
                 byte[] payload = new byte[payloadBytes];

@@ -16,9 +16,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,13 +152,13 @@ final class VisibilityLatency {
             }
             if (!waiting.isEmpty()) {
                 UUID[] ids = waiting.keySet().toArray(UUID[]::new);
-                List<Map<String, Object>> rows = jdbc.execute((java.sql.Connection connection) -> {
+                List<Map<String, Object>> rows = jdbc.execute((Connection connection) -> {
                     Array array = connection.createArrayOf("uuid", ids);
                     try (var statement = connection.prepareStatement(
                             "SELECT case_id, state FROM " + table + " WHERE case_id = ANY (?)")) {
                         statement.setArray(1, array);
                         try (var result = statement.executeQuery()) {
-                            List<Map<String, Object>> found = new java.util.ArrayList<>();
+                            List<Map<String, Object>> found = new ArrayList<>();
                             while (result.next()) {
                                 found.add(Map.of("case_id", result.getObject(1), "state", result.getString(2)));
                             }

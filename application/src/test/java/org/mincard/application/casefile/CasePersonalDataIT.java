@@ -2,8 +2,8 @@ package org.mincard.application.casefile;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.application.vault.PurgeReference;
+import org.mincard.application.vault.keys.DataKeys;
 import org.mincard.domain.personaldata.DataClass;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

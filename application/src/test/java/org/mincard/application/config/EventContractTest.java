@@ -1,7 +1,9 @@
 package org.mincard.application.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -12,11 +14,13 @@ import org.mincard.domain.casefile.PointsTally;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
 import org.mincard.domain.personaldata.SealedValue;
+import org.mincard.domain.request.DataRequestEvent;
 import org.mincard.domain.retention.HoldScope;
 import org.mincard.domain.retention.LegalHoldEvent;
 import org.mincard.domain.retention.SweepEvent;
 
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -41,12 +46,12 @@ class EventContractTest {
 
     private static final ObjectMapper STORAGE = AxonConfig.storageObjectMapper();
     private static final ObjectMapper PRETTY = STORAGE.copy()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-            .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
 
     static Stream<Class<?>> events() {
         return Stream.of(CaseFileEvent.class, CardholderEvent.class, LegalHoldEvent.class, SweepEvent.class,
-                        org.mincard.domain.request.DataRequestEvent.class)
+                        DataRequestEvent.class)
                 .flatMap(role -> Arrays.stream(role.getPermittedSubclasses()));
     }
 
@@ -88,9 +93,9 @@ class EventContractTest {
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = components[i].getGenericType() instanceof java.lang.reflect.ParameterizedType list
+            values[i] = components[i].getGenericType() instanceof ParameterizedType list
                     && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()
-                    ? java.util.List.of(element.getEnumConstants()[0])
+                    ? List.of(element.getEnumConstants()[0])
                     : value(components[i].getName(), types[i]);
         }
         return type.getDeclaredConstructor(types).newInstance(values);
@@ -109,17 +114,17 @@ class EventContractTest {
             return true;
         } else if (type == long.class) {
             return 7L;
-        } else if (type == java.util.List.class) {
+        } else if (type == List.class) {
             // Every list component of an event that is not a list of codes (above) is a list of ids.
-            return java.util.List.of(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+            return List.of(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         } else if (type == SealedValue.class) {
             return new SealedValue(new KeyReference(UUID.nameUUIDFromBytes("subject".getBytes(StandardCharsets.UTF_8)),
                     DataClass.REVIEW, 1), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
         } else if (type == PointsTally.class) {
             return new PointsTally(3, 1, true, true);
         } else if (type == HoldScope.class) {
-            return new HoldScope(java.util.List.of(UUID.nameUUIDFromBytes("case".getBytes(StandardCharsets.UTF_8))),
-                    java.util.List.of(UUID.nameUUIDFromBytes("subject".getBytes(StandardCharsets.UTF_8))),
+            return new HoldScope(List.of(UUID.nameUUIDFromBytes("case".getBytes(StandardCharsets.UTF_8))),
+                    List.of(UUID.nameUUIDFromBytes("subject".getBytes(StandardCharsets.UTF_8))),
                     UUID.nameUUIDFromBytes("site".getBytes(StandardCharsets.UTF_8)), LocalDate.of(2026, 1, 1),
                     LocalDate.of(2026, 3, 31));
         } else if (type.isEnum()) {

@@ -12,6 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -38,12 +41,12 @@ import static org.awaitility.Awaitility.await;
 class DeadLetterVisibilityIT {
 
     /** Body-less POSTs still declare JSON: the API refuses any other POST (CSRF defence, docs/security.md). */
-    private static final org.springframework.http.HttpEntity<Void> JSON_NO_BODY = jsonNoBody();
+    private static final HttpEntity<Void> JSON_NO_BODY = jsonNoBody();
 
-    private static org.springframework.http.HttpEntity<Void> jsonNoBody() {
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        return new org.springframework.http.HttpEntity<>(headers);
+    private static HttpEntity<Void> jsonNoBody() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(headers);
     }
 
     @Autowired

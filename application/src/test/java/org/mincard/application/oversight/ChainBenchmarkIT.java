@@ -3,6 +3,7 @@ package org.mincard.application.oversight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -10,7 +11,7 @@ import org.springframework.context.ApplicationContext;
  * sets the verify size, default 1,000,000); asserts nothing about time.
  */
 @EnabledIfSystemProperty(named = "mincard.benchmark", matches = "true")
-@org.springframework.boot.test.context.SpringBootTest(properties = {
+@SpringBootTest(properties = {
         "mincard.oversight.chain.interval=PT1H",
         "mincard.oversight.checkpoints.cron=-"})
 class ChainBenchmarkIT {

@@ -3,6 +3,7 @@ package org.mincard.application.oversight;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -33,7 +34,7 @@ class ChainHashTest {
 
         byte[] first = ChainHash.link(ChainHash.sha256(), ChainHash.GENESIS, encoding);
 
-        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update(new byte[32]);
         assertThat(HexFormat.of().formatHex(first)).isEqualTo(HexFormat.of().formatHex(sha.digest(encoding)));
         assertThat(ChainHash.link(ChainHash.sha256(), first, encoding)).isNotEqualTo(first);

@@ -1,5 +1,6 @@
 package org.mincard.application.oversight;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +64,7 @@ class ChainTamperingIT {
 
         assertThat(verify(checkpoint).findings()).extracting(ChainVerifier.Finding::kind,
                 ChainVerifier.Finding::position, ChainVerifier.Finding::recordId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChainVerifier.Kind.EDITED, 4L, 4L));
+                .containsExactly(Tuple.tuple(ChainVerifier.Kind.EDITED, 4L, 4L));
     }
 
     @Test
@@ -74,7 +75,7 @@ class ChainTamperingIT {
 
         assertThat(verify(checkpoint).findings()).extracting(ChainVerifier.Finding::kind,
                 ChainVerifier.Finding::position).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ChainVerifier.Kind.DELETED, 6L));
+                Tuple.tuple(ChainVerifier.Kind.DELETED, 6L));
     }
 
     @Test
@@ -97,7 +98,7 @@ class ChainTamperingIT {
 
         assertThat(verify(checkpoint).findings()).extracting(ChainVerifier.Finding::kind,
                 ChainVerifier.Finding::recordId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ChainVerifier.Kind.INSERTED, 0L));
+                Tuple.tuple(ChainVerifier.Kind.INSERTED, 0L));
     }
 
     @Test
@@ -111,8 +112,8 @@ class ChainTamperingIT {
 
         assertThat(verify(checkpoint).findings()).extracting(ChainVerifier.Finding::kind,
                 ChainVerifier.Finding::position).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ChainVerifier.Kind.EDITED, 2L),
-                org.assertj.core.groups.Tuple.tuple(ChainVerifier.Kind.EDITED, 3L));
+                Tuple.tuple(ChainVerifier.Kind.EDITED, 2L),
+                Tuple.tuple(ChainVerifier.Kind.EDITED, 3L));
     }
 
     @Test
@@ -125,7 +126,7 @@ class ChainTamperingIT {
 
         ChainVerifier.StreamResult result = verify(checkpoint);
         assertThat(result.findings()).extracting(ChainVerifier.Finding::kind, ChainVerifier.Finding::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChainVerifier.Kind.CHECKPOINT_MISMATCH, 10L));
+                .containsExactly(Tuple.tuple(ChainVerifier.Kind.CHECKPOINT_MISMATCH, 10L));
     }
 
     @Test
@@ -175,7 +176,7 @@ class ChainTamperingIT {
                 "test");
 
         assertThat(tampered).extracting(ChainVerifier.Finding::kind, ChainVerifier.Finding::recordId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChainVerifier.Kind.EDITED, id));
+                .containsExactly(Tuple.tuple(ChainVerifier.Kind.EDITED, id));
         assertThat(result(restored, "access-log").findings()).isEmpty();
         assertThat(restored.signatureValid()).isTrue();
     }

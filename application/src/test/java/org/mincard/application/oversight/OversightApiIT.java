@@ -15,7 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -191,13 +195,13 @@ class OversightApiIT {
     void flagsOffHoursAndBulkSearchers_andExportsCsv_whenAnAuditorReadsTheSearchLog() throws Exception {
         String actor = "night-searcher-" + UUID.randomUUID();
         // 03:00 in Chicago on a Wednesday, then 101 searches in 101 seconds: the default threshold is 100 an hour.
-        java.time.Instant night = java.time.ZonedDateTime.of(2026, 3, 4, 3, 0, 0, 0,
-                java.time.ZoneId.of("America/Chicago")).toInstant();
+        Instant night = ZonedDateTime.of(2026, 3, 4, 3, 0, 0, 0,
+                ZoneId.of("America/Chicago")).toInstant();
         for (int i = 0; i < 101; i++) {
             jdbc.update("""
                     INSERT INTO audit.search_record (occurred_at, actor_id, actor_role, kind, queue, terms, matches)
                     VALUES (?, ?, 'CLERK', 'NAME', 'intake', 2, 0)""",
-                    java.sql.Timestamp.from(night.plusSeconds(i)), actor);
+                    Timestamp.from(night.plusSeconds(i)), actor);
         }
 
         JsonNode items = json.readTree(get("auditor", "/api/v1/audit/search-records?actorId=" + actor
@@ -222,14 +226,14 @@ class OversightApiIT {
     void flagsOffHoursBulkAndPurgedReads_whenAnAuditorSearchesByActor() throws Exception {
         String actor = "night-reader-" + UUID.randomUUID();
         // 03:00 in Chicago on a Wednesday: outside the default office hours 08:00-18:00.
-        java.time.Instant night = java.time.ZonedDateTime.of(2026, 3, 4, 3, 0, 0, 0,
-                java.time.ZoneId.of("America/Chicago")).toInstant();
+        Instant night = ZonedDateTime.of(2026, 3, 4, 3, 0, 0, 0,
+                ZoneId.of("America/Chicago")).toInstant();
         for (int i = 0; i < 51; i++) {
             jdbc.update("""
                     INSERT INTO audit.access_record (occurred_at, actor_id, actor_role, subject_id, data_class,
                                                      purpose, outcome)
                     VALUES (?, ?, 'CLERK', ?, 'CONTACT', 'CASE_WORK', ?)""",
-                    java.sql.Timestamp.from(night.plusSeconds(i)), actor, UUID.randomUUID(),
+                    Timestamp.from(night.plusSeconds(i)), actor, UUID.randomUUID(),
                     i == 0 ? "PURGED" : "SHOWN");
         }
 

@@ -13,12 +13,16 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,7 +84,7 @@ final class RawCopyAttacker {
                     Files.createDirectories(target.getParent());
                     try {
                         Files.copy(file, target);
-                    } catch (java.nio.file.NoSuchFileException vanished) {
+                    } catch (NoSuchFileException vanished) {
                         // a WAL segment recycled or a temporary file removed while copying: as a real copy would
                     }
                 }
@@ -111,7 +115,7 @@ final class RawCopyAttacker {
     static Result attack(Path copy, Collection<KeyReference> targets, Collection<SecretKey> keks) {
         Map<UUID, List<KeyReference>> bySubject = new HashMap<>();
         for (KeyReference target : targets) {
-            bySubject.computeIfAbsent(target.subjectId(), k -> new java.util.ArrayList<>()).add(target);
+            bySubject.computeIfAbsent(target.subjectId(), k -> new ArrayList<>()).add(target);
         }
         Map<KeyReference, byte[]> recovered = new HashMap<>();
         Set<String> candidates = new HashSet<>();
@@ -126,7 +130,7 @@ final class RawCopyAttacker {
                             if (bytes[q] != SHORT_BYTEA_61) {
                                 continue;
                             }
-                            byte[] wrapped = java.util.Arrays.copyOfRange(bytes, q + 1, q + 1 + WRAPPED_BYTES);
+                            byte[] wrapped = Arrays.copyOfRange(bytes, q + 1, q + 1 + WRAPPED_BYTES);
                             candidates.add(Base64.getEncoder().encodeToString(wrapped));
                             for (KeyReference target : subject.getValue()) {
                                 for (SecretKey kek : keks) {
@@ -155,7 +159,7 @@ final class RawCopyAttacker {
             cipher.updateAAD(("mincard:sealed-value:v1|" + reference.subjectId() + "|" + reference.dataClass() + "|"
                     + reference.keyVersion()).getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.UTF_8);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             return null;
         }
     }
@@ -167,7 +171,7 @@ final class RawCopyAttacker {
             cipher.updateAAD(("mincard:data-key:v1|" + target.subjectId() + "|" + target.dataClass() + "|"
                     + target.keyVersion()).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(wrapped, 12, wrapped.length - 12);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             return null;
         }
     }

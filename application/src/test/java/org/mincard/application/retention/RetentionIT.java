@@ -1,9 +1,9 @@
 package org.mincard.application.retention;
 
-import org.mincard.application.MovableClock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.mincard.application.MovableClock;
 import org.mincard.application.retention.manifest.ManifestSigner;
 import org.mincard.application.vault.AccessContext;
 import org.mincard.application.vault.AccessPurpose;
@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ class RetentionIT {
                 values.add(reviewed.review());
             }
         });
-        Map<DataClass, Boolean> readable = new java.util.EnumMap<>(DataClass.class);
+        Map<DataClass, Boolean> readable = new EnumMap<>(DataClass.class);
         for (SealedValue value : values) {
             if (value == null) {
                 continue;

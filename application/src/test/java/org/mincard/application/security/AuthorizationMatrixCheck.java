@@ -7,6 +7,7 @@ import org.mincard.domain.shared.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -162,12 +164,12 @@ abstract class AuthorizationMatrixCheck {
         }
         for (String group : healthGroups.getNames()) {
             String path = actuatorEndpoints.getPath(
-                    org.springframework.boot.actuate.endpoint.EndpointId.of("health")) + "/" + group;
+                    EndpointId.of("health")) + "/" + group;
             endpoints.add(new Endpoint(HttpMethod.GET, path, path, "actuator"));
         }
         endpoints.add(new Endpoint(HttpMethod.GET, "/swagger-ui/**", "/swagger-ui/index.html", "static"));
         // One controller may map a path twice (e.g. /error for HTML and for JSON); one check per path is enough.
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         return endpoints.stream().filter(endpoint -> seen.add(endpoint.method() + " " + endpoint.pattern())).toList();
     }
 

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +73,7 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
 
     /** Keycloak-style realm role names, mapped in role-values: {@code mincard-records-officer}. */
     static String roleValue(Role role) {
-        return "mincard-" + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "mincard-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ class TokenActorsTest {
 
     /** Most tests here are about reading claims, so bare role names are switched on unless a test says otherwise. */
     private static TokenActors actors(Map<String, String> properties) {
-        Map<String, String> withNames = new java.util.HashMap<>(Map.of("mincard.security.jwt.accept-role-names", "true"));
+        Map<String, String> withNames = new HashMap<>(Map.of("mincard.security.jwt.accept-role-names", "true"));
         withNames.putAll(properties);
         return strictActors(withNames);
     }

@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class VaultBenchmark {
                     vault: (single thread; load average %.1f on %d cores while measuring)""",
                     sealsNewSubjectPerSecond, sealsExistingKeyPerSecond, cryptoUnsealsPerSecond,
                     gateUnsealsPerSecond, pageOf50MedianMillis, pageOf50P95Millis,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }
     }

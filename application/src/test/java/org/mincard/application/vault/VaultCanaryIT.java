@@ -24,11 +24,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +78,7 @@ class VaultCanaryIT {
     DataSource dataSource;
 
     @Autowired
-    org.springframework.core.env.Environment environment;
+    Environment environment;
 
     @Autowired
     TestRestTemplate rest;
@@ -86,8 +89,8 @@ class VaultCanaryIT {
     void noMarkerIsStoredOrLoggedAndADestroyedClassStaysUnreadable_whenPersonalDataIsSealedReadAndPurged(
             CapturedOutput output) throws Exception {
         // The application's role may not create schemas (docs/oversight.md): the schema owner plants the tables.
-        org.springframework.jdbc.datasource.SingleConnectionDataSource owner =
-                new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+        SingleConnectionDataSource owner =
+                new SingleConnectionDataSource(
                         environment.getRequiredProperty("spring.datasource.url"),
                         environment.getProperty("spring.flyway.user",
                                 environment.getProperty("spring.datasource.username")),
@@ -167,7 +170,7 @@ class VaultCanaryIT {
                 .containsOnly(inLog);
     }
 
-    private org.springframework.http.ResponseEntity<String> postCase(String extraField) {
+    private ResponseEntity<String> postCase(String extraField) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String json = "{\"type\":\"NEW\",\"siteId\":\"" + UUID.randomUUID() + "\"," + extraField + "}";

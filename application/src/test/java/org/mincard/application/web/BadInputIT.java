@@ -3,11 +3,18 @@ package org.mincard.application.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
@@ -18,7 +25,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never a framework detail, and nothing reaches the event store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputIT {
 
     private static final String SECRET_LOOKING_VALUE = "123-45-6789";
@@ -181,7 +191,7 @@ class BadInputIT {
         String yaml = "type: 1\nsiteId: " + SITE_ID + "\nssn: \"" + SECRET_LOOKING_VALUE + "\"\n"
                 + "applicant:\n  legalName: Y\n  dateOfBirth: 1990-01-01\n";
 
-        for (String type : java.util.List.of("application/yaml", "*/*", "application/*", "text/plain",
+        for (String type : List.of("application/yaml", "*/*", "application/*", "text/plain",
                 "application/json; charset=utf-16", "application/vnd.mincard+json")) {
             HttpResponse<String> response = post(yaml, type);
 
@@ -197,7 +207,7 @@ class BadInputIT {
         String caseId = JSON.readTree(created.body()).path("caseId").asText();
         eventsBefore = storedEvents();
 
-        for (String type : java.util.List.of("application/x-www-form-urlencoded", "text/plain",
+        for (String type : List.of("application/x-www-form-urlencoded", "text/plain",
                 "multipart/form-data; boundary=x")) {
             HttpResponse<String> response = http.send(request(type)
                             .uri(URI.create("http://localhost:" + port + "/api/v1/cases/" + caseId + "/withdraw"))
@@ -211,7 +221,7 @@ class BadInputIT {
 
     @Test
     void answersProblemNamingTheRule_whenTheFirewallRefusesTheUrlOrMethod() throws Exception {
-        for (String path : java.util.List.of("/api/v1//cases", "/api/v1/./cases", "/api/v1/cases;jsessionid=1",
+        for (String path : List.of("/api/v1//cases", "/api/v1/./cases", "/api/v1/cases;jsessionid=1",
                 "/api/v1/cases/%2e%2e/" + SECRET_LOOKING_VALUE)) {
             HttpResponse<String> response = http.send(request("application/json")
                     .uri(URI.create("http://localhost:" + port + path)).GET().build(),
@@ -220,7 +230,7 @@ class BadInputIT {
             assertThat(problem(response, 400).path("type").asText()).isEqualTo("urn:mincard:problem:rejected-url");
             assertThat(response.body()).doesNotContain("jsessionid").doesNotContain("/api/");
         }
-        for (String method : java.util.List.of("TRACE", "PROPFIND", "FOO")) {
+        for (String method : List.of("TRACE", "PROPFIND", "FOO")) {
             HttpResponse<String> response = http.send(request("application/json")
                     .method(method, HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -248,7 +258,7 @@ class BadInputIT {
 
     @Test
     void namesTheParameter_whenQueryDatesOrYearsAreOutOfRange() throws Exception {
-        for (String query : java.util.List.of("/api/v1/dashboard?from=%2B999999999-12-31",
+        for (String query : List.of("/api/v1/dashboard?from=%2B999999999-12-31",
                 "/api/v1/audit/access-records?from=%2B1000000000-01-01T00:00:00Z",
                 "/api/v1/reports/annual?year=999999999",
                 "/api/v1/audit/access-records?actorId=a%00" + SECRET_LOOKING_VALUE)) {
@@ -265,16 +275,16 @@ class BadInputIT {
 
     @Test
     void keepsTheEmbeddedServersErrorLinesOutOfTheServiceLog(
-            org.springframework.boot.test.system.CapturedOutput output) {
-        String marker = "pg-log-marker-" + java.util.UUID.randomUUID();
+            CapturedOutput output) {
+        String marker = "pg-log-marker-" + UUID.randomUUID();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        Assertions.assertThatThrownBy(() ->
                 jdbc.queryForObject("SELECT CAST(? AS integer)", Integer.class, marker))
-                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+                .isInstanceOf(DataAccessException.class);
 
         // PostgreSQL writes its error line (with the value) at once; zonky would pipe it into this log.
-        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(2))
-                .atMost(java.time.Duration.ofSeconds(5))
+        Awaitility.await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> !output.getAll().contains(marker));
     }
 
@@ -282,7 +292,7 @@ class BadInputIT {
     void answersAnErrorIdInsteadOfAStackTrace_whenTheFailureIsUnexpected() throws Exception {
         var answer = ApiProblems.internalError(new IllegalStateException(SECRET_LOOKING_VALUE));
 
-        var problem = (org.springframework.http.ProblemDetail) answer.getBody();
+        var problem = (ProblemDetail) answer.getBody();
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         String errorId = String.valueOf(problem.getProperties().get("errorId"));
         assertThat(errorId).hasSize(36);
@@ -336,7 +346,7 @@ class BadInputIT {
         return problem;
     }
 
-    private static java.util.List<String> fieldErrors(JsonNode problem) {
+    private static List<String> fieldErrors(JsonNode problem) {
         return problem.path("errors").findValuesAsText("field");
     }
 

@@ -24,6 +24,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -183,7 +183,7 @@ class HostileApiIT {
                 "application/json;charset=iso-8859-1", "application/vnd.mincard+json", "application/merge-patch+json",
                 "application/problem+json", "application/json; profile=x", "application/json; charset=nope",
                 "application/jsonx", "application/json; charset=utf-8")) {
-            java.nio.charset.Charset charset = type.toLowerCase(Locale.ROOT).contains("utf-16")
+            Charset charset = type.toLowerCase(Locale.ROOT).contains("utf-16")
                     ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8;
             probes.add(new Probe("clerk-a", "POST", submit, Map.of("Content-Type", type),
                     forbiddenJson.getBytes(charset), "json variant " + type, true));

@@ -1,7 +1,7 @@
 package org.mincard.application.workqueue;
 
-import org.mincard.application.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
+import org.mincard.application.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ abstract class QueueItSupport {
     /** The opaque user ids of the demo users clerk-a and test-clerk (both at site A). */
     static final String CLERK_A_ID = "d0000000-0000-4000-8000-000000000001";
     static final String TEST_CLERK_ID = UUID.nameUUIDFromBytes("mincard-demo-user:test-clerk"
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+            .getBytes(StandardCharsets.UTF_8)).toString();
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
 

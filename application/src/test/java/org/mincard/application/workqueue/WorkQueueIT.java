@@ -1,6 +1,7 @@
 package org.mincard.application.workqueue;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
@@ -17,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 class WorkQueueIT extends QueueItSupport {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     QueueMetrics metrics;
 
     @Test

@@ -2,6 +2,7 @@ package org.mincard.domain.personaldata;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Personal data of one class, sealed: AES-256-GCM ciphertext (nonce, ciphertext and tag) under the data key named by
@@ -29,7 +30,7 @@ public record SealedValue(KeyReference key, byte[] ciphertext) {
     }
 
     /** True when this value was sealed for the given subject and class (checked before it is put into an event). */
-    public boolean isFor(java.util.UUID subjectId, DataClass dataClass) {
+    public boolean isFor(UUID subjectId, DataClass dataClass) {
         return key.subjectId().equals(subjectId) && key.dataClass() == dataClass;
     }
 

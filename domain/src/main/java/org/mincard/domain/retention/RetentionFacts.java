@@ -1,12 +1,5 @@
 package org.mincard.domain.retention;
 
-import org.mincard.domain.retention.RetentionFact.AppealState;
-import org.mincard.domain.retention.RetentionFact.ClassSealed;
-import org.mincard.domain.retention.RetentionFact.Occurred;
-import org.mincard.domain.retention.RetentionFact.Purged;
-import org.mincard.domain.retention.RetentionFact.Retracted;
-import org.mincard.domain.retention.RetentionFact.SourceKind;
-import org.mincard.domain.retention.RetentionFact.SourceOpened;
 import org.mincard.domain.cardholder.CardProduced;
 import org.mincard.domain.cardholder.CardReinstated;
 import org.mincard.domain.cardholder.CardReportedLost;
@@ -44,6 +37,13 @@ import org.mincard.domain.request.DataRequestAnswered;
 import org.mincard.domain.request.DataRequestDecided;
 import org.mincard.domain.request.DataRequestHolderNotified;
 import org.mincard.domain.request.DataRequestRegistered;
+import org.mincard.domain.retention.RetentionFact.AppealState;
+import org.mincard.domain.retention.RetentionFact.ClassSealed;
+import org.mincard.domain.retention.RetentionFact.Occurred;
+import org.mincard.domain.retention.RetentionFact.Purged;
+import org.mincard.domain.retention.RetentionFact.Retracted;
+import org.mincard.domain.retention.RetentionFact.SourceKind;
+import org.mincard.domain.retention.RetentionFact.SourceOpened;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.mincard.domain.retention.RetentionTrigger.APPEAL_WINDOW_CLOSED;
 import static org.mincard.domain.retention.RetentionTrigger.DECISION_MADE;
@@ -146,7 +147,7 @@ public final class RetentionFacts {
         return facts;
     }
 
-    private static Occurred occurred(java.util.UUID sourceId, RetentionTrigger trigger, Instant at) {
+    private static Occurred occurred(UUID sourceId, RetentionTrigger trigger, Instant at) {
         return new Occurred(sourceId, trigger.name(), at);
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +133,6 @@ public final class ScheduleCalculator {
     public static Source empty(UUID sourceId, RetentionFact.SourceKind kind, UUID cardholderId, UUID siteId,
                                LocalDate openedOn) {
         return new Source(sourceId, kind, cardholderId, siteId, openedOn, new EnumMap<>(DataClass.class),
-                new java.util.HashMap<>(), null, false);
+                new HashMap<>(), null, false);
     }
 }

@@ -1,11 +1,13 @@
 package org.mincard.domain.casefile;
 
+import org.assertj.core.api.Assertions;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.personaldata.KeyReference;
@@ -32,7 +34,16 @@ import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.instanceOf;
-import static org.mincard.domain.casefile.CaseState.*;
+import static org.mincard.domain.casefile.CaseState.APPEALED;
+import static org.mincard.domain.casefile.CaseState.APPROVED;
+import static org.mincard.domain.casefile.CaseState.CARD_PRODUCED;
+import static org.mincard.domain.casefile.CaseState.CHECKED_IN;
+import static org.mincard.domain.casefile.CaseState.DENIED;
+import static org.mincard.domain.casefile.CaseState.MAILED;
+import static org.mincard.domain.casefile.CaseState.RETURNED;
+import static org.mincard.domain.casefile.CaseState.SUBMITTED;
+import static org.mincard.domain.casefile.CaseState.SUPERVISOR_REVIEW;
+import static org.mincard.domain.casefile.CaseState.UNDER_REVIEW;
 
 class CaseFileTest {
 
@@ -113,13 +124,13 @@ class CaseFileTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(CaseState.class)
+    @EnumSource(CaseState.class)
     void readModelsFollowTheAggregate_whenTheyDeriveStateFromTheLastEvent(CaseState state) {
         List<Object> history = cases.historyOf(state);
 
         CaseState derived = CaseState.after((CaseFileEvent) history.get(history.size() - 1));
 
-        org.assertj.core.api.Assertions.assertThat(derived).isEqualTo(state);
+        Assertions.assertThat(derived).isEqualTo(state);
     }
 
     @Test

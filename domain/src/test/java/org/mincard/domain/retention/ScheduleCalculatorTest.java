@@ -1,12 +1,14 @@
 package org.mincard.domain.retention;
 
 import org.junit.jupiter.api.Test;
-import org.mincard.domain.retention.RetentionFact.SourceKind;
 import org.mincard.domain.personaldata.DataClass;
+import org.mincard.domain.retention.RetentionFact.SourceKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,8 +86,8 @@ class ScheduleCalculatorTest {
     @Test
     void keepsEverything_whenAppealIsPending() {
         ScheduleCalculator.Source appealed = new ScheduleCalculator.Source(UUID.randomUUID(), SourceKind.CASE,
-                HOLDER, SITE, LocalDate.of(2026, 1, 5), new java.util.EnumMap<>(Map.of(DataClass.REVIEW, T0)),
-                new java.util.HashMap<>(Map.of("DECISION_MADE", T0)), null, true);
+                HOLDER, SITE, LocalDate.of(2026, 1, 5), new EnumMap<>(Map.of(DataClass.REVIEW, T0)),
+                new HashMap<>(Map.of("DECISION_MADE", T0)), null, true);
 
         assertThat(item(List.of(appealed), DataClass.REVIEW).dueAt()).isNull();
     }

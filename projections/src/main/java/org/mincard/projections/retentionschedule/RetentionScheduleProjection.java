@@ -1,13 +1,13 @@
 package org.mincard.projections.retentionschedule;
 
-import org.mincard.domain.retention.RetentionFact;
-import org.mincard.domain.retention.RetentionFacts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.mincard.domain.cardholder.CardholderEvent;
 import org.mincard.domain.casefile.CaseFileEvent;
+import org.mincard.domain.retention.RetentionFact;
+import org.mincard.domain.retention.RetentionFacts;
 import org.mincard.domain.retention.SweepEvent;
 import org.mincard.projections.batch.UnitOfWorkBatch;
 import org.springframework.stereotype.Component;

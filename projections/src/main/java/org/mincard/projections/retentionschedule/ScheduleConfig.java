@@ -1,7 +1,7 @@
 package org.mincard.projections.retentionschedule;
 
-import org.mincard.domain.retention.RetentionFacts;
 import org.mincard.domain.cardholder.RenewalPolicy;
+import org.mincard.domain.retention.RetentionFacts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

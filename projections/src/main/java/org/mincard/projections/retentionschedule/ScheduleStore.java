@@ -1,8 +1,7 @@
 package org.mincard.projections.retentionschedule;
 
+import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.retention.RetentionFact;
-import org.mincard.domain.retention.ScheduleCalculator;
-import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.domain.retention.RetentionFact.AppealState;
 import org.mincard.domain.retention.RetentionFact.ClassSealed;
 import org.mincard.domain.retention.RetentionFact.Occurred;
@@ -10,7 +9,8 @@ import org.mincard.domain.retention.RetentionFact.Purged;
 import org.mincard.domain.retention.RetentionFact.Retracted;
 import org.mincard.domain.retention.RetentionFact.SourceKind;
 import org.mincard.domain.retention.RetentionFact.SourceOpened;
-import org.mincard.domain.personaldata.DataClass;
+import org.mincard.domain.retention.RetentionPolicy;
+import org.mincard.domain.retention.ScheduleCalculator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

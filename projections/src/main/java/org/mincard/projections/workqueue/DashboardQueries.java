@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -141,7 +142,7 @@ class DashboardQueries {
         List<Dashboard.SiteDay> result = new ArrayList<>();
         days.forEach((key, day) -> result.add(new Dashboard.SiteDay(key.day(), key.siteId(), day.received,
                 day.completed.values().stream().mapToLong(Long::longValue).sum(), day.completed,
-                day.queues.stream().sorted(java.util.Comparator.comparing(Dashboard.QueueTime::queue)).toList(),
+                day.queues.stream().sorted(Comparator.comparing(Dashboard.QueueTime::queue)).toList(),
                 day.queues.stream().mapToLong(Dashboard.QueueTime::slaBreaches).sum(),
                 day.clerks.entrySet().stream().map(clerk -> new Dashboard.ClerkDay(clerk.getKey(),
                         clerk.getValue()[0], clerk.getValue()[1], clerk.getValue()[2])).toList(),

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mincard.domain.casefile.CaseState;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,7 @@ class WorkQueueTest {
 
     @Test
     void givesEveryQueueAtLeastOneState() {
-        assertThat(Arrays.stream(CaseState.values()).map(WorkQueue::of).flatMap(java.util.Optional::stream).distinct())
+        assertThat(Arrays.stream(CaseState.values()).map(WorkQueue::of).flatMap(Optional::stream).distinct())
                 .containsExactlyInAnyOrder(WorkQueue.values());
     }
 

@@ -5,10 +5,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.vault.AccessContext;
 import org.mincard.application.vault.AccessPurpose;
+import org.mincard.application.vault.KeyShredder;
 import org.mincard.application.vault.PersonalDataGate;
 import org.mincard.application.vault.UnsealRequest;
 import org.mincard.application.vault.Unsealed;
-import org.mincard.application.vault.KeyShredder;
 import org.mincard.application.web.NotFound;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.request.RequestDecision;
@@ -21,6 +21,7 @@ import org.mincard.projections.caseview.SealedField.CaseField;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class Disclosures {
             CaseView view = queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                     .orElseThrow(() -> new NotFound("Case " + caseId));
             AccessContext context = new AccessContext(caseId, null, request.requestId().toString());
-            Set<CaseField> found = new java.util.HashSet<>();
+            Set<CaseField> found = new HashSet<>();
             for (SealedField field : queries.query(new GetCaseSealedFields(caseId),
                     ResponseTypes.multipleInstancesOf(SealedField.class)).join()) {
                 if (fields.contains(field.field())) {

@@ -2,6 +2,7 @@ package org.mincard.application.oversight.register;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.mincard.application.oversight.TextDigest;
 import org.mincard.domain.request.CounselReviewerAssigned;
 import org.mincard.domain.request.DataRequestAnswered;
@@ -33,7 +34,7 @@ class RequestRegister {
     }
 
     @EventHandler
-    void on(DataRequestRegistered event, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(DataRequestRegistered event, @Timestamp Instant at) {
         jdbc.update("""
                 INSERT INTO oversight.data_request (request_id, requester_type, instrument, case_ids, subject_ids,
                        scope_description, received_on, registered_at)
@@ -52,7 +53,7 @@ class RequestRegister {
     }
 
     @EventHandler
-    void on(CounselReviewerAssigned event, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(CounselReviewerAssigned event, @Timestamp Instant at) {
         jdbc.update("UPDATE oversight.data_request SET counsel_reviewer_id = ? WHERE request_id = ?",
                 event.counselReviewerId(), event.requestId());
         entry(event.requestId(), "CounselReviewerAssigned", at, null, null, null, null, null, null,
@@ -60,7 +61,7 @@ class RequestRegister {
     }
 
     @EventHandler
-    void on(DataRequestDecided event, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(DataRequestDecided event, @Timestamp Instant at) {
         jdbc.update("UPDATE oversight.data_request SET decision = ?, decided_on = ? WHERE request_id = ?",
                 event.decision().name(), Date.valueOf(event.decidedOn()), event.requestId());
         entry(event.requestId(), "DataRequestDecided", at, null, null, null, null, null, null,
@@ -68,7 +69,7 @@ class RequestRegister {
     }
 
     @EventHandler
-    void on(DataRequestHolderNotified event, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(DataRequestHolderNotified event, @Timestamp Instant at) {
         jdbc.update("UPDATE oversight.data_request SET holder_notified = true, notified_on = ? WHERE request_id = ?",
                 Date.valueOf(event.notifiedOn()), event.requestId());
         entry(event.requestId(), "DataRequestHolderNotified", at, null, null, null, null, null, null, null, null,
@@ -76,7 +77,7 @@ class RequestRegister {
     }
 
     @EventHandler
-    void on(DataRequestAnswered event, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(DataRequestAnswered event, @Timestamp Instant at) {
         jdbc.update("UPDATE oversight.data_request SET responded_on = ?, days_to_respond = ? WHERE request_id = ?",
                 Date.valueOf(event.respondedOn()), event.daysToRespond(), event.requestId());
         entry(event.requestId(), "DataRequestAnswered", at, null, null, null, null, null, null, null, null,

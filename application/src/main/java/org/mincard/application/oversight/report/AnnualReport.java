@@ -1,5 +1,6 @@
 package org.mincard.application.oversight.report;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ record AnnualReport(int year, int suppressBelow, List<Section> sections) {
     record Section(String key, String title, Map<String, Object> values, String note) {
 
         Section {
-            values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
     }
 }

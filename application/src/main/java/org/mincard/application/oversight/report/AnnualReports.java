@@ -1,8 +1,8 @@
 package org.mincard.application.oversight.report;
 
 import org.axonframework.queryhandling.QueryGateway;
-import org.mincard.application.oversight.RetentionFigures;
 import org.mincard.application.config.ProcessorProgress;
+import org.mincard.application.oversight.RetentionFigures;
 import org.mincard.projections.annualfigures.AnnualFigures;
 import org.mincard.projections.annualfigures.CountAnnualFigures;
 import org.mincard.projections.annualfigures.FigureSection;

@@ -2,19 +2,19 @@ package org.mincard.application.retention.compliance;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.mincard.application.vault.ErasureHorizons;
-import org.mincard.domain.retention.RetentionPolicy;
 import org.mincard.application.retention.policy.RetentionProperties;
-import org.mincard.domain.retention.RetentionFact;
-import org.mincard.domain.retention.RetentionFacts;
-import org.mincard.domain.retention.ScheduleCalculator;
-import org.mincard.domain.retention.ScheduleCalculator.Item;
-import org.mincard.domain.retention.ScheduleCalculator.Source;
+import org.mincard.application.vault.ErasureHorizons;
 import org.mincard.domain.personaldata.DataClass;
 import org.mincard.domain.retention.HoldScope;
 import org.mincard.domain.retention.LegalHoldPlaced;
 import org.mincard.domain.retention.LegalHoldReleased;
 import org.mincard.domain.retention.PersonalDataPurged;
+import org.mincard.domain.retention.RetentionFact;
+import org.mincard.domain.retention.RetentionFacts;
+import org.mincard.domain.retention.RetentionPolicy;
+import org.mincard.domain.retention.ScheduleCalculator;
+import org.mincard.domain.retention.ScheduleCalculator.Item;
+import org.mincard.domain.retention.ScheduleCalculator.Source;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package org.mincard.application.retention.policy;
 
-import org.mincard.domain.retention.RetentionPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mincard.domain.retention.RetentionPolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

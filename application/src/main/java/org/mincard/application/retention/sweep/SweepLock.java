@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,8 +86,8 @@ class SweepLock {
                         SELECT locked_by, locked_at, lock_until FROM retention.sweep_lock
                         WHERE name = ? AND lock_until > timezone('utc', now())""",
                 (rs, row) -> new Holder(rs.getString(1), rs.getTimestamp(2).toLocalDateTime().toInstant(
-                        java.time.ZoneOffset.UTC), rs.getTimestamp(3).toLocalDateTime().toInstant(
-                        java.time.ZoneOffset.UTC)), NAME).stream().findFirst();
+                        ZoneOffset.UTC), rs.getTimestamp(3).toLocalDateTime().toInstant(
+                        ZoneOffset.UTC)), NAME).stream().findFirst();
     }
 
     private static String nodeName() {

@@ -1,12 +1,13 @@
 package org.mincard.application.retention.sweep;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +62,7 @@ class SweepRunner {
      */
     private void runUnderLock(UUID sweepId) throws InterruptedException {
         while (stillRunning(sweepId)) {
-            if (lock.tryRun(java.time.Duration.ZERO, () -> {
+            if (lock.tryRun(Duration.ZERO, () -> {
                 if (stillRunning(sweepId)) {
                     sweeps.run(sweepId);
                 }

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -129,7 +131,7 @@ class SweepSchedule {
                 (rs, row) -> run(rs)).stream().findFirst();
     }
 
-    private static Run run(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Run run(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Run(rs.getObject("sweep_id", UUID.class), rs.getString("trigger_kind"), rs.getString("state"),
                 rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),

@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ class ForbiddenFieldsFilter extends OncePerRequestFilter {
         }
         List<ForbiddenFields.Finding> findings = forbidden.scan(body);
         if (!findings.isEmpty()) {
-            java.util.Arrays.fill(body, (byte) 0);
+            Arrays.fill(body, (byte) 0);
             // Only the configured rule names are logged: the key path is chosen by the client (it could carry
             // personal data or a forged log line), and an endpoint's path can carry a card number.
             LOG.info("Refused a request carrying {} forbidden field(s) under rule(s) {}", findings.size(),

@@ -1,8 +1,8 @@
 package org.mincard.application.vault.keys;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.mincard.application.vault.ErasureLedger;
 import org.mincard.application.config.KeyCustodyGuard;
+import org.mincard.application.vault.ErasureLedger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

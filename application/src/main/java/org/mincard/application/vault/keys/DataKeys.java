@@ -15,15 +15,20 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The data-key store: one AES-256 key per (subject, data class, key version), kept in {@code vault.data_key} wrapped
@@ -99,11 +104,11 @@ public class DataKeys {
     }
 
     /** The data classes of which some key of this subject was destroyed (a purge left a tombstone). */
-    public java.util.Set<DataClass> destroyedClasses(UUID subjectId) {
+    public Set<DataClass> destroyedClasses(UUID subjectId) {
         return jdbc.queryForList(
                 "SELECT DISTINCT data_class FROM vault.data_key WHERE subject_id = ? AND destroyed_at IS NOT NULL",
                 String.class, subjectId).stream().map(DataClass::valueOf)
-                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(DataClass.class)));
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DataClass.class)));
     }
 
     /**
@@ -124,7 +129,7 @@ public class DataKeys {
         if (destructions.isEmpty()) {
             return 0;
         }
-        java.time.Instant at = clock.instant();
+        Instant at = clock.instant();
         Timestamp now = Timestamp.from(at);
         List<ErasureLedger.Entry> destroyed = jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
@@ -186,7 +191,7 @@ public class DataKeys {
         }, (rs, i) -> new KeyReference(rs.getObject(1, UUID.class), DataClass.valueOf(rs.getString(2)),
                 rs.getInt(3)));
         destroyed.forEach(cache::evict);
-        java.util.Set<KeyReference> hit = new java.util.HashSet<>(destroyed);
+        Set<KeyReference> hit = new HashSet<>(destroyed);
         return entries.stream().filter(entry -> hit.contains(reference(entry))).toList();
     }
 

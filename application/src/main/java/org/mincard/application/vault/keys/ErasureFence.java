@@ -11,8 +11,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,7 +60,7 @@ class ErasureFence implements SmartInitializingSingleton {
         long[] sequence = {0};
         List<ErasureLedger.Entry> batch = new ArrayList<>(BATCH);
         List<ErasureLedger.Entry> replayed = new ArrayList<>();
-        java.util.Map<String, Long> kekSequences = new java.util.HashMap<>();
+        Map<String, Long> kekSequences = new HashMap<>();
         ledger.forEach(entry -> {
             sequence[0]++;
             if (entry.kind() == ErasureLedger.Kind.KEK) {

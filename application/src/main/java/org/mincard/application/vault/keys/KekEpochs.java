@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -219,7 +220,7 @@ public class KekEpochs {
         return epochs().stream().filter(e -> e.kekId().equals(kekId)).findFirst();
     }
 
-    private static Instant plus(Instant instant, java.time.Period period) {
+    private static Instant plus(Instant instant, Period period) {
         return instant.atOffset(ZoneOffset.UTC).plus(period).toInstant();
     }
 

@@ -8,14 +8,18 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -124,12 +128,12 @@ final class KeyEncryptionKeysLoader {
                 return;
             }
             long size = Files.size(file);
-            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.allocate((int) Math.min(size, 4096)));
+            try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.allocate((int) Math.min(size, 4096)));
                 channel.force(true);
             }
             Files.delete(file);
-            try (var dir = java.nio.channels.FileChannel.open(directory, java.nio.file.StandardOpenOption.READ)) {
+            try (var dir = FileChannel.open(directory, StandardOpenOption.READ)) {
                 dir.force(true);
             } catch (IOException ignored) {
                 // Not every platform can sync a directory; the file's bytes are already zeroed.
@@ -222,7 +226,7 @@ final class KeyEncryptionKeysLoader {
         } catch (FileAlreadyExistsException raced) {
             return false;
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
+            Arrays.fill(key, (byte) 0);
         }
         return true;
     }
@@ -271,7 +275,7 @@ final class KeyEncryptionKeysLoader {
                     + key.length);
         }
         SecretKey secret = new SecretKeySpec(key, "AES");
-        java.util.Arrays.fill(key, (byte) 0);
+        Arrays.fill(key, (byte) 0);
         return secret;
     }
 

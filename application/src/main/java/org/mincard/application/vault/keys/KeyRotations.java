@@ -7,6 +7,8 @@ import org.mincard.domain.personaldata.KeyReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -147,7 +149,7 @@ public class KeyRotations implements DisposableBean {
     }
 
     /** At start-up (after the erasure fence), a rotation a stop or crash interrupted continues from its cursor. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void resumeAtStart() {
         resumeInterrupted(true);
     }

@@ -24,6 +24,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -43,17 +46,17 @@ final class FileErasureLedger implements ErasureLedger {
     private static final String VERSION = "1";
 
     /** File locks belong to the whole JVM: two ledgers on one file in one JVM (two contexts) take turns here first. */
-    private static final java.util.concurrent.ConcurrentMap<Path, java.util.concurrent.locks.ReentrantLock> IN_JVM =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentMap<Path, ReentrantLock> IN_JVM =
+            new ConcurrentHashMap<>();
 
     private final Path file;
-    private final java.util.concurrent.locks.ReentrantLock inJvm;
+    private final ReentrantLock inJvm;
     private long knownSize;
     private Head head;
 
     FileErasureLedger(Path file) {
         this.file = file.toAbsolutePath().normalize();
-        this.inJvm = IN_JVM.computeIfAbsent(this.file, f -> new java.util.concurrent.locks.ReentrantLock());
+        this.inJvm = IN_JVM.computeIfAbsent(this.file, f -> new ReentrantLock());
         try {
             Path parent = this.file.getParent();
             if (!Files.isDirectory(parent)) {

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ class RetentionScheduleIT {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         Map<String, Object> whileHeld;
         try {
-            Future<Boolean> held = thread.submit(() -> otherNode.tryRun(java.time.Duration.ZERO, () -> {
+            Future<Boolean> held = thread.submit(() -> otherNode.tryRun(Duration.ZERO, () -> {
                 holding.countDown();
                 try {
                     release.await(1, TimeUnit.MINUTES);

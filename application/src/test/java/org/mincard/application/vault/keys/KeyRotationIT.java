@@ -9,7 +9,10 @@ import org.mincard.domain.personaldata.KeyReference;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,12 +38,12 @@ import static org.awaitility.Awaitility.await;
 class KeyRotationIT {
 
     /** Body-less POSTs still declare JSON: the API refuses any other POST (CSRF defence, docs/security.md). */
-    private static final org.springframework.http.HttpEntity<Void> JSON_NO_BODY = jsonNoBody();
+    private static final HttpEntity<Void> JSON_NO_BODY = jsonNoBody();
 
-    private static org.springframework.http.HttpEntity<Void> jsonNoBody() {
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        return new org.springframework.http.HttpEntity<>(headers);
+    private static HttpEntity<Void> jsonNoBody() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(headers);
     }
 
     static final String OLD_KEK = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
