@@ -1,5 +1,7 @@
 package org.mincard.application.vault;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -159,7 +161,10 @@ public final class CanaryScan {
         String database = uri.getPath().substring(1);
         ProcessBuilder builder = new ProcessBuilder(pgDump.get().toString(), "--no-password", "--format=plain",
                 "--host=" + uri.getHost(), "--port=" + uri.getPort(), "--username=" + user, "--dbname=" + database);
-        String password = System.getProperty("mincard.test.db.password", System.getenv("MINCARD_TEST_DB_PASSWORD"));
+        // Every connection needs a password, the embedded server's too (docs/security.md): the pool's own.
+        String password = dataSource.isWrapperFor(HikariDataSource.class)
+                ? dataSource.unwrap(HikariDataSource.class).getPassword()
+                : System.getProperty("mincard.test.db.password", System.getenv("MINCARD_TEST_DB_PASSWORD"));
         if (password != null && !password.isEmpty()) {
             builder.environment().put("PGPASSWORD", password);
         }
