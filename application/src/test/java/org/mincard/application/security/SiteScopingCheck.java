@@ -85,6 +85,7 @@ abstract class SiteScopingCheck {
                 Map.of("X-Access-Purpose", "CASE_WORK"))).get("fields");
         siteBCardNumber = fields.get("CARD_NUMBER").get("value").asText();
         siteBCase = submit(clerkB, SITE_B);
+        awaitState(clerkB, siteBCase, "SUBMITTED");
     }
 
     @TestFactory
