@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.mincard.projections.batch.TextArrays.text;
@@ -45,6 +47,7 @@ final class CaseViewBatch {
     private final JdbcTemplate jdbc;
     private final Map<UUID, List<Pending>> byCase = new LinkedHashMap<>();
     private final Map<FieldKey, Copy> cardNumbers = new LinkedHashMap<>();
+    private final List<Purge> purges = new ArrayList<>();
 
     CaseViewBatch(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -59,6 +62,10 @@ final class CaseViewBatch {
     }
 
     private record FieldKey(UUID caseId, CaseField field) {
+    }
+
+    /** A purge of a subject's class at a global index (null when the processor gave none: every copy goes). */
+    private record Purge(UUID subjectId, String dataClass, Long index) {
     }
 
     private record HistoryKey(UUID caseId, long sequence) {
@@ -96,8 +103,12 @@ final class CaseViewBatch {
         cardNumbers.put(new FieldKey(caseId, CaseField.CARD_NUMBER), new Copy(cardNumber, index));
     }
 
+    void addPurge(UUID subjectId, String dataClass, Long index) {
+        purges.add(new Purge(subjectId, dataClass, index));
+    }
+
     void flush() {
-        if (byCase.isEmpty() && cardNumbers.isEmpty()) {
+        if (byCase.isEmpty() && cardNumbers.isEmpty() && purges.isEmpty()) {
             return;
         }
         Map<UUID, Row> rows = byCase.isEmpty() ? Map.of() : load(List.copyOf(byCase.keySet()));
@@ -128,9 +139,53 @@ final class CaseViewBatch {
             }
         });
         sealed.putAll(cardNumbers);
+        lockSubjects(sealed, purges);
+        purges.forEach(this::purge);
         write(written, List.copyOf(history.values()), sealed);
         byCase.clear();
         cardNumbers.clear();
+        purges.clear();
+    }
+
+    /**
+     * A purge in one segment's batch and a sealing event of the same subject in another's would otherwise race: the
+     * purge's DELETE cannot see the other's uncommitted copy, nor the copy's NOT EXISTS the uncommitted purge, and a
+     * purged copy would come back on a replay. Every batch that writes or purges copies first takes a
+     * transaction-scoped lock per subject, all in one order, so two such batches for one subject run one after the
+     * other and never deadlock.
+     */
+    private void lockSubjects(Map<FieldKey, Copy> sealed, List<Purge> purged) {
+        Set<String> subjects = new TreeSet<>();
+        sealed.values().forEach(copy -> subjects.add(copy.value().key().subjectId().toString()));
+        purged.forEach(purge -> subjects.add(purge.subjectId().toString()));
+        if (subjects.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT count(pg_advisory_xact_lock(k)) FROM (
+                        SELECT DISTINCT hashtextextended('mincard:case-view-subject:' || s, 0) AS k
+                        FROM unnest(?::text[]) AS s ORDER BY k) AS locks""")) {
+                statement.setArray(1, connection.createArrayOf("text", subjects.toArray()));
+                try (ResultSet ignored = statement.executeQuery()) {
+                    return null;
+                }
+            }
+        });
+    }
+
+    /** Removes every copy of the class sealed before the purge and remembers the purge for copies met later. */
+    private void purge(Purge purge) {
+        jdbc.update("""
+                DELETE FROM read_model.case_sealed_field
+                WHERE subject_id = ? AND data_class = ?
+                    AND (?::bigint IS NULL OR sealed_index IS NULL OR sealed_index < ?::bigint)
+                """, purge.subjectId(), purge.dataClass(), purge.index(), purge.index());
+        if (purge.index() != null) {
+            jdbc.update("""
+                    INSERT INTO read_model.case_purged_class (subject_id, data_class, purged_index) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING""", purge.subjectId(), purge.dataClass(), purge.index());
+        }
     }
 
     private static Row submitted(CaseSubmitted event, long sequence, Instant recordedAt) {

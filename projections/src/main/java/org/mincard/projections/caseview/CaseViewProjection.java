@@ -83,17 +83,8 @@ class CaseViewProjection {
     @EventHandler
     void on(PersonalDataPurged event, TrackingToken token) {
         OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-        Long purgedIndex = position.isPresent() ? position.getAsLong() : null;
-        jdbc.update("""
-                DELETE FROM read_model.case_sealed_field
-                WHERE subject_id = ? AND data_class = ?
-                    AND (?::bigint IS NULL OR sealed_index IS NULL OR sealed_index < ?::bigint)
-                """, event.cardholderId(), event.dataClass().name(), purgedIndex, purgedIndex);
-        if (purgedIndex != null) {
-            jdbc.update("""
-                    INSERT INTO read_model.case_purged_class (subject_id, data_class, purged_index) VALUES (?, ?, ?)
-                    ON CONFLICT DO NOTHING""", event.cardholderId(), event.dataClass().name(), purgedIndex);
-        }
+        batch().addPurge(event.cardholderId(), event.dataClass().name(),
+                position.isPresent() ? position.getAsLong() : null);
     }
 
     /**
