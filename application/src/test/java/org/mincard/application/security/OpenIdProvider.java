@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.mincard.application.config.TestKeys;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -49,6 +50,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,15 +107,20 @@ final class OpenIdProvider implements AutoCloseable {
         if (running()) {
             return;
         }
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "server.port", Integer.toString(port),
+                // Not mincard: none of its configuration files, no embedded database, no demo users.
+                "spring.config.name", "openid-provider",
+                "mincard.embedded-postgres.enabled", "false",
+                "mincard.security.mode", "jwt",
+                "spring.main.banner-mode", "off"));
+        // mincard's start-up guards run in every Spring application of the test JVM, this one too: outside the
+        // demo the key custody guard wants every secret key from outside, as a real installation gives them.
+        TestKeys.settings().forEach(setting -> properties.put(setting.substring(0, setting.indexOf('=')),
+                setting.substring(setting.indexOf('=') + 1)));
         context = new SpringApplicationBuilder(Server.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(Map.of(
-                        "server.port", Integer.toString(port),
-                        // Not mincard: none of its configuration files, no embedded database, no demo users.
-                        "spring.config.name", "openid-provider",
-                        "mincard.embedded-postgres.enabled", "false",
-                        "mincard.security.mode", "jwt",
-                        "spring.main.banner-mode", "off"))
+                .properties(properties)
                 .run();
     }
 
