@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.mincard.domain.EventSamples;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.ActorMetadataFormat;
 import org.mincard.domain.shared.Role;

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.mincard.domain.EventSamples;
 import org.mincard.domain.cardholder.CardRevoked;
 import org.mincard.domain.cardholder.CardholderEvent;
 import org.mincard.domain.casefile.CaseFileEvent;
 import org.mincard.domain.casefile.CaseState;
 import org.mincard.domain.casefile.CaseSubmitted;
 import org.mincard.projections.DispatchDatabase;
-import org.mincard.projections.EventSamples;
 
 import java.io.IOException;
 import java.util.List;
