@@ -3,10 +3,14 @@ package org.mincard.application.web;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+
+import java.net.URI;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +33,16 @@ class ApiProblemsTest {
                 new AggregateStreamCreationException("aggregate 1 already exists"));
 
         assertConflictWithoutInternals(answer);
+    }
+
+    @Test
+    void saysWhenToRetryInTheHeader_whenAProblemIsRateLimited() {
+        ResponseEntity<Object> answer = problems.problem(new ProblemException(ProblemException.Kind.RATE_LIMITED,
+                URI.create("urn:mincard:problem:test-rate-limited"), "Too many", "Try later.",
+                Map.of(ApiProblems.RETRY_AFTER_SECONDS, 42L)));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("42");
     }
 
     @Test
