@@ -81,6 +81,11 @@ abstract class SiteScopingCheck {
         act(clerkB, caseId, "produce-card", Map.of());
         act(clerkB, caseId, "hand-over", Map.of());
         awaitState(clerkB, caseId, "HANDED_OVER");
+        // The card number's sealed copy comes from the cardholder's stream, which the case view may handle after
+        // the case's own events: wait for it too.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(read(call(clerkB, HttpMethod.GET,
+                "/api/v1/cases/" + caseId + "/personal-data", null, Map.of("X-Access-Purpose", "CASE_WORK")))
+                .get("fields").has("CARD_NUMBER")).isTrue());
         JsonNode fields = read(call(clerkB, HttpMethod.GET, "/api/v1/cases/" + caseId + "/personal-data", null,
                 Map.of("X-Access-Purpose", "CASE_WORK"))).get("fields");
         siteBCardNumber = fields.get("CARD_NUMBER").get("value").asText();
