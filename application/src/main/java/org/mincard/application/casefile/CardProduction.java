@@ -1,8 +1,6 @@
 package org.mincard.application.casefile;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.mincard.application.card.CardRegistry;
 import org.mincard.domain.cardholder.ProduceCard;
 import org.mincard.domain.casefile.CaseState;
@@ -10,9 +8,6 @@ import org.mincard.domain.casefile.RecordCardProduction;
 import org.mincard.domain.personaldata.CardNumber;
 import org.mincard.domain.personaldata.PersonalDataSealer;
 import org.mincard.domain.shared.Actor;
-import org.mincard.domain.shared.NotVisible;
-import org.mincard.projections.caseview.CaseView;
-import org.mincard.projections.caseview.GetCase;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,17 +29,17 @@ class CardProduction {
     private static final int NUMBER_ATTEMPTS = 5;
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final CaseLookup lookup;
     private final PersonalDataSealer sealer;
     private final CardRegistry cards;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CardProduction(CommandGateway commands, QueryGateway queries, PersonalDataSealer sealer, CardRegistry cards,
+    CardProduction(CommandGateway commands, CaseLookup lookup, PersonalDataSealer sealer, CardRegistry cards,
                    TransactionTemplate transaction, Clock clock) {
         this.commands = commands;
-        this.queries = queries;
+        this.lookup = lookup;
         this.sealer = sealer;
         this.cards = cards;
         this.transaction = transaction;
@@ -52,17 +47,16 @@ class CardProduction {
     }
 
     CaseState produce(UUID caseId, Actor actor) {
-        CaseView view = queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
-                .filter(found -> actor.canSee(found.siteId()))
-                .orElseThrow(() -> new NotVisible("Case " + caseId));
+        // The command-side lookup, not the case view: a case approved a moment ago may not be in the view yet.
+        CaseLookup.CaseFacts facts = lookup.require(caseId, actor);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         UUID cardId = UUID.randomUUID();
         return transaction.execute(status -> {
             String number = reserveNumber();
             CaseState state = commands.sendAndWait(new RecordCardProduction(caseId, cardId, now));
-            commands.sendAndWait(new ProduceCard(view.cardholderId(), cardId, caseId, view.type(), view.siteId(),
-                    sealer.seal(view.cardholderId(), new CardNumber(number)), view.ageBand(), view.previousCardId(),
+            commands.sendAndWait(new ProduceCard(facts.cardholderId(), cardId, caseId, facts.type(), facts.siteId(),
+                    sealer.seal(facts.cardholderId(), new CardNumber(number)), facts.ageBand(), facts.previousCardId(),
                     today));
             cards.assignNumber(cardId, number);
             return state;

@@ -68,6 +68,7 @@ class CaseFileController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final CaseLookup lookup;
     private final CaseSubmission submission;
     private final CardProduction production;
     private final PersonalDataSealer sealer;
@@ -76,11 +77,12 @@ class CaseFileController {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    CaseFileController(CommandGateway commands, QueryGateway queries, CaseSubmission submission,
+    CaseFileController(CommandGateway commands, QueryGateway queries, CaseLookup lookup, CaseSubmission submission,
                        CardProduction production, PersonalDataSealer sealer, DocumentCatalogue documents,
                        LifecycleProperties lifecycle, CurrentActor currentActor, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.lookup = lookup;
         this.submission = submission;
         this.production = production;
         this.sealer = sealer;
@@ -243,8 +245,11 @@ class CaseFileController {
         return new CaseMoved(caseId, state);
     }
 
-    /** The cardholder a case's personal data is sealed for; an invisible case is simply not found. */
+    /**
+     * The cardholder a case's personal data is sealed for, from the command-side lookup (never the case view, which
+     * may not have caught up with the case yet); an invisible case is simply not found.
+     */
     private UUID cardholderOf(UUID caseId) {
-        return get(caseId).cardholderId();
+        return lookup.require(caseId, currentActor.get()).cardholderId();
     }
 }

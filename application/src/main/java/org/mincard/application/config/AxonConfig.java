@@ -77,13 +77,14 @@ class AxonConfig {
     }
 
     /**
-     * The card registry is a command-side lookup that must never lag or diverge from the card events: a failure
-     * there fails the command and rolls back its events instead of being logged and skipped.
+     * The card registry and the case lookup are command-side lookups that must never lag or diverge from their
+     * events: a failure there fails the command and rolls back its events instead of being logged and skipped.
      */
     @Bean
     ConfigurerModule commandSideLookups() {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler("card-registry", c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler("card-registry", c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler("case-lookup", c -> PropagatingErrorHandler.instance());
     }
 
     /**
