@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * use in a JVM writes that configuration with a fresh token folder and initialises one token in it. Its PIN is kept
  * in a file, the way a mounted secret would be.
  */
-final class SoftHsm {
+public final class SoftHsm {
 
     static final String TOKEN_LABEL = "mincard-test";
     private static final List<Path> LIBRARIES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
@@ -38,6 +38,39 @@ final class SoftHsm {
         String label = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Pkcs11KeyEncryptionKeys.createKey(settings(List.of()), label);
         return label;
+    }
+
+    /** The token's settings for an installation whose KEK versions are generated in it as {@code <prefix><n>}. */
+    static KekProperties.Pkcs11 versionedSettings(String prefix) {
+        KekProperties.Pkcs11 base = token();
+        return new KekProperties.Pkcs11(base.library(), null, 0, base.pin(), List.of(), prefix);
+    }
+
+    /** A version prefix no other test uses on the shared token. */
+    public static String uniquePrefix(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "-v";
+    }
+
+    /**
+     * Spring settings for a node whose KEK versions the service generates in the test token as {@code <prefix><n>}
+     * (the first one at its first start).
+     */
+    public static List<String> versionedSpringProperties(String prefix) {
+        KekProperties.Pkcs11 settings = token();
+        return List.of("mincard.vault.kek.pkcs11.library=" + settings.library(),
+                "mincard.vault.kek.pkcs11.slot-list-index=0",
+                "mincard.vault.kek.pkcs11.pin.file=" + settings.pin().file(),
+                "mincard.vault.kek.pkcs11.version-prefix=" + prefix);
+    }
+
+    /** The PKCS#11 library of the test token. */
+    public static Path library() {
+        return token().library();
+    }
+
+    /** The file holding the test token's user PIN. */
+    public static Path pinFile() {
+        return token().pin().file();
     }
 
     /** Spring settings for a node whose KEKs are these labels on the test token. */
