@@ -23,6 +23,7 @@ public final class SoftHsm {
     private static final List<Path> LIBRARIES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
             Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"), Path.of("/usr/lib64/libsofthsm2.so"));
     private static KekProperties.Pkcs11 token;
+    private static Path tokenDirectory;
 
     private SoftHsm() {
     }
@@ -68,6 +69,20 @@ public final class SoftHsm {
         return token().library();
     }
 
+    /**
+     * How many objects the token's files hold (SoftHSM2 keeps one {@code <uuid>.object} file per token object, beside
+     * the token's own {@code token.object}): every key object, labelled or not. The tests create secret keys only.
+     */
+    public static long keyObjectsOnToken() {
+        token();
+        try (var files = Files.walk(tokenDirectory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".object")
+                    && !file.getFileName().toString().equals("token.object")).count();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the SoftHSM2 token's files", e);
+        }
+    }
+
     /** The file holding the test token's user PIN. */
     public static Path pinFile() {
         return token().pin().file();
@@ -103,6 +118,7 @@ public final class SoftHsm {
             Path confFile = Path.of(conf).toAbsolutePath();
             Path tokens = confFile.resolveSibling("tokens-" + UUID.randomUUID());
             Files.createDirectories(tokens);
+            tokenDirectory = tokens;
             Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
                     + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.US_ASCII);
             Path pinFile = confFile.resolveSibling("user-pin");
