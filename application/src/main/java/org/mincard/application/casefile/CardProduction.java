@@ -24,7 +24,7 @@ import java.util.UUID;
  * never exists without its case moving on, nor the other way round.
  */
 @Component
-class CardProduction {
+public class CardProduction {
 
     private static final int NUMBER_ATTEMPTS = 5;
 
@@ -46,7 +46,7 @@ class CardProduction {
         this.clock = clock;
     }
 
-    CaseState produce(UUID caseId, Actor actor) {
+    public CaseState produce(UUID caseId, Actor actor) {
         // The command-side lookup, not the case view: a case approved a moment ago may not be in the view yet.
         CaseLookup.CaseFacts facts = lookup.require(caseId, actor);
         Instant now = clock.instant();
