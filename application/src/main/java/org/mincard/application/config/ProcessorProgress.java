@@ -2,8 +2,10 @@ package org.mincard.application.config;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,15 @@ public class ProcessorProgress {
     public boolean awaitCaughtUp(String processingGroup, Duration timeout) {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        return awaitPosition(processingGroup, head, timeout);
+    }
+
+    /**
+     * Waits until the processor of {@code processingGroup} has handled the event at global position {@code position}
+     * (and everything before it that it has seen), at most {@code timeout}; answers whether it did.
+     */
+    public boolean awaitPosition(String processingGroup, long position, Duration timeout) {
+        long head = position;
         if (head < 0) {
             return true;
         }
@@ -68,6 +79,12 @@ public class ProcessorProgress {
         long covered = 0;
         for (EventTrackerStatus segment : status.values()) {
             if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < head) {
+                return false;
+            }
+            // A gap-aware token can stand beyond the head while the head itself is still one of its gaps.
+            Optional<GapAwareTrackingToken> token = WrappedToken.unwrap(segment.getTrackingToken(),
+                    GapAwareTrackingToken.class);
+            if (token.isPresent() && token.get().getGaps().contains(head)) {
                 return false;
             }
             covered += whole / (segment.getSegment().getMask() + 1L);

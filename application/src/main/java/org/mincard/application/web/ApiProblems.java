@@ -23,6 +23,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -173,12 +175,51 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
-        return internalError(ex);
+        return Outages.isOutage(ex) ? unavailable(ex) : internalError(ex);
+    }
+
+    /** The problem type of a 503 for a database outage, saturation or server-side time limit. */
+    public static final URI UNAVAILABLE = URI.create("urn:mincard:problem:unavailable");
+
+    /** Seconds a client is asked to wait before retrying after a database outage answer. */
+    private static final long OUTAGE_RETRY_AFTER_SECONDS = 2;
+
+    /**
+     * 503 with {@code Retry-After} for a database that is unavailable, saturated or past its time limit
+     * ({@link Outages}). Logged like a 500 (one line, an error id, exception classes only). For a state-changing
+     * request the outcome is unknown: the command may have committed before the failure, so the answer says to retry
+     * with the same {@code Idempotency-Key} and never that nothing happened.
+     */
+    public static ResponseEntity<Object> unavailable(@Nullable Throwable ex) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.warn("Database unavailable or past its time limit while handling a request, error id {}: {}", errorId,
+                causeChain(ex));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE, "Service unavailable",
+                (changesState() ? OUTCOME_UNKNOWN + " " : "")
+                        + "The database is unavailable or busy; try again shortly. Error id " + errorId + ".",
+                Map.of("errorId", errorId, "code", changesState() ? "outcome-unknown" : "unavailable",
+                        RETRY_AFTER_SECONDS, OUTAGE_RETRY_AFTER_SECONDS));
+    }
+
+    /** What a 5xx answer to a state-changing request says: never that the command did not happen. */
+    public static final String OUTCOME_UNKNOWN = "The outcome of this request is unknown: it may have been carried "
+            + "out before the failure. Retry it with the same Idempotency-Key to learn the outcome without doing it "
+            + "twice.";
+
+    /** Whether the request being answered may change state (anything but GET, HEAD, OPTIONS, TRACE). */
+    static boolean changesState() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            String method = servlet.getRequest().getMethod();
+            return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
+                    || "TRACE".equals(method));
+        }
+        return false;
     }
 
     /**
@@ -194,8 +235,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             LOG.debug("Stack trace of error id " + errorId, ex);
         }
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
-                "The request could not be completed. It has been logged for the operators under error id "
-                        + errorId + ".", Map.of("errorId", errorId));
+                (changesState() ? OUTCOME_UNKNOWN + " The failure" : "The request could not be completed. It")
+                        + " has been logged for the operators under error id " + errorId + ".",
+                Map.of("errorId", errorId));
     }
 
     static String causeChain(@Nullable Throwable ex) {

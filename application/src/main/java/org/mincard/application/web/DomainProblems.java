@@ -68,12 +68,20 @@ class DomainProblems {
      */
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<Object> created(AggregateStreamCreationException ex) {
+        // Axon says "Cannot reuse aggregate identifier" for any append it classes as a duplicate; when the cause was a
+        // time limit or a lost connection, the case may well exist: outcome unknown, not a conflict (ADR 0019).
+        if (Outages.isOutage(ex)) {
+            return ApiProblems.unavailable(ex);
+        }
         return ApiProblems.problem(HttpStatus.CONFLICT, ApiProblems.CONFLICT, "Conflict",
                 "The case was changed by another request at the same time. Reload it and try again.", Map.of());
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrent(ConcurrencyException ex) {
+        if (Outages.isOutage(ex)) {
+            return ApiProblems.unavailable(ex);
+        }
         return ApiProblems.problem(HttpStatus.CONFLICT, ApiProblems.CONFLICT, "Concurrent change",
                 "Another change to the same record was committed at the same moment; read it again and retry.",
                 Map.of("code", "concurrent-change"));

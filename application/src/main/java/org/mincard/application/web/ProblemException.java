@@ -26,7 +26,9 @@ public class ProblemException extends RuntimeException {
         /** Well-formed, but refers to something the service cannot act on. */
         UNPROCESSABLE,
         /** The caller asked too often; it may try again later. */
-        RATE_LIMITED
+        RATE_LIMITED,
+        /** The service cannot answer now (a read model behind, the database unavailable); try again later. */
+        UNAVAILABLE
     }
 
     private final Kind kind;
