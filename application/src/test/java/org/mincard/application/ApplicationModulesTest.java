@@ -49,7 +49,7 @@ class ApplicationModulesTest {
     @Test
     void findsEveryFeatureAsAModule_whenScanningTheService() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-                "card", "casefile", "config", "console", "directory", "operations", "oversight", "retention",
+                "card", "casefile", "config", "consistency", "console", "directory", "operations", "oversight", "retention",
                 "security", "vault", "web", "workqueue");
     }
 

@@ -6,6 +6,7 @@ import org.mincard.application.config.ProcessorProgress;
 import org.mincard.application.web.RequestProblems;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ public class ConsistencyTokens {
         long deadline = System.nanoTime() + properties.readWait().toNanos();
         for (String group : processingGroups) {
             long left = Math.max(0, deadline - System.nanoTime());
-            if (!progress.awaitPosition(group, position, java.time.Duration.ofNanos(left))) {
+            if (!progress.awaitPosition(group, position, Duration.ofNanos(left))) {
                 throw new ReadModelBehind(Math.max(1, properties.retryAfter().toSeconds()));
             }
         }
