@@ -1,6 +1,7 @@
 package org.mincard.application.migration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +13,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.StringReader;
@@ -175,8 +177,8 @@ class CardholderImportIT {
                 Long.class, (Object) references.indexOf("F-" + run))).isZero();
     }
 
-    private static org.assertj.core.groups.Tuple tuple(long line, String field, String rule) {
-        return org.assertj.core.groups.Tuple.tuple(line, field, rule);
+    private static Tuple tuple(long line, String field, String rule) {
+        return Tuple.tuple(line, field, rule);
     }
 
     private long events() {
@@ -190,7 +192,7 @@ class CardholderImportIT {
                 (Object) references.indexOf("L-" + run + "-" + i))).toList();
     }
 
-    private org.springframework.http.ResponseEntity<Map<String, Object>> get(String path) {
+    private ResponseEntity<Map<String, Object>> get(String path) {
         return rest.withBasicAuth("supervisor", "test-password").exchange(path, HttpMethod.GET,
                 new HttpEntity<>(new HttpHeaders()), new ParameterizedTypeReference<>() {
                 });
