@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Prometheus gauges per site and queue, so an operator can alert on a queue that grows or a case that sits too long:
  * {@code mincard_queue_depth}, {@code mincard_queue_oldest_age_seconds}, {@code mincard_queue_overdue}. Labels are the
  * site id and the queue only, never anything personal. Refreshed from one summary query every
- * {@code mincard.queues.metrics-refresh}. Every queue of every site in the site directory has its series, at zero
- * when empty, so that an emptied queue reads 0 rather than disappearing (and "no data" alerts stay meaningful).
+ * {@code mincard.queues.metrics-refresh} (read from the rollups); a queue that empties stays in the series at 0, and
+ * every queue of every site in the site directory has its series from the start, at 0 while empty.
  */
 @Component
 class QueueMetrics implements DisposableBean {
