@@ -142,7 +142,7 @@ class CardholderImportIT {
                 tuple(11, "phone", "must be a phone number"),
                 tuple(12, "email", "must be a well-formed email address"),
                 tuple(13, "date_of_birth", "must be after 1900-01-01"),
-                tuple(14, "date_of_birth", "must be a past date"),
+                tuple(14, "date_of_birth", "must be a date in the past or in the present"),
                 tuple(15, "gender_marker", "size must be between 0 and 40"),
                 tuple(16, "legacy_reference", "same-as-line-2"),
                 tuple(17, null, "malformed-csv"));
