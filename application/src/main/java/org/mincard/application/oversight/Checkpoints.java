@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /** Takes, stores and reads signed checkpoints, and verifies the chains against one. */
 @Component
-class Checkpoints {
+public class Checkpoints {
 
     static final int FORMAT = 2;
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
@@ -56,7 +56,7 @@ class Checkpoints {
     }
 
     /** A stored checkpoint: the exact signed JSON text and its signature. */
-    record Signed(Checkpoint checkpoint, String payload, byte[] signature) {
+    public record Signed(Checkpoint checkpoint, String payload, byte[] signature) {
     }
 
     @Scheduled(cron = "${mincard.oversight.checkpoints.cron}")
@@ -98,7 +98,7 @@ class Checkpoints {
                 .stream().findFirst();
     }
 
-    Optional<Signed> latest() {
+    public Optional<Signed> latest() {
         return jdbc.query("SELECT payload, signature FROM audit.checkpoint ORDER BY taken_at DESC LIMIT 1",
                 (row, n) -> new Signed(read(row.getString(1)), row.getString(1), row.getBytes(2))).stream().findFirst();
     }
@@ -107,7 +107,7 @@ class Checkpoints {
      * Re-walks every chain and compares it with the checkpoint given as its exact JSON text (null: no checkpoint,
      * only the chains' own consistency). A signature, when given, must be this service's over that text.
      */
-    VerificationReport verify(String payload, byte[] signature, String source) {
+    public VerificationReport verify(String payload, byte[] signature, String source) {
         Checkpoint checkpoint = payload == null ? null : read(payload);
         Boolean signatureValid = signature == null ? null
                 : signer.verify(payload.getBytes(StandardCharsets.UTF_8), signature);
@@ -127,7 +127,7 @@ class Checkpoints {
     }
 
     /** The outcome of a verification: per stream, counts and every finding (up to a cap) with its position. */
-    record VerificationReport(boolean intact, Instant verifiedAt, long durationMillis, String checkpointSource,
+    public record VerificationReport(boolean intact, Instant verifiedAt, long durationMillis, String checkpointSource,
                               UUID checkpointId, Instant checkpointTakenAt, Boolean signatureValid,
                               List<ChainVerifier.StreamResult> streams) {
     }
