@@ -43,10 +43,12 @@ public class Checkpoints {
     private final CheckpointSigner signer;
     private final Clock clock;
     private final ErasureLedger ledger;
+    private final OversightMetrics metrics;
 
     Checkpoints(JdbcTemplate jdbc, Chainer chainer, ChainedStreams streams, ChainVerifier verifier,
-                CheckpointSigner signer, Clock clock, ErasureLedger ledger) {
+                CheckpointSigner signer, Clock clock, ErasureLedger ledger, OversightMetrics metrics) {
         this.ledger = ledger;
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.chainer = chainer;
         this.streams = streams;
@@ -63,8 +65,10 @@ public class Checkpoints {
     void onSchedule() {
         try {
             Signed signed = take();
+            metrics.checkpointTaken(true);
             LOG.info("Checkpoint {} taken", signed.checkpoint().checkpointId());
         } catch (RuntimeException e) {
+            metrics.checkpointTaken(false);
             LOG.warn("Periodic checkpoint failed; it is retried on the next run", e);
         }
     }
@@ -121,6 +125,7 @@ public class Checkpoints {
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         boolean intact = results.stream().allMatch(ChainVerifier.StreamResult::intact)
                 && !Boolean.FALSE.equals(signatureValid);
+        metrics.verified(intact);
         return new VerificationReport(intact, started, millis, source,
                 checkpoint == null ? null : checkpoint.checkpointId(),
                 checkpoint == null ? null : checkpoint.takenAt(), signatureValid, results);
