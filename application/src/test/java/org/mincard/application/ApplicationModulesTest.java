@@ -49,7 +49,7 @@ class ApplicationModulesTest {
     @Test
     void findsEveryFeatureAsAModule_whenScanningTheService() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-                "card", "casefile", "config", "operations", "oversight", "retention", "security", "vault", "web",
+                "card", "casefile", "config", "operations", "oversight", "retention", "retries", "security", "vault", "web",
                 "workqueue");
     }
 
