@@ -44,6 +44,7 @@ public final class DispatchDatabase implements AutoCloseable {
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/read_model/V10_0__case_view.sql"),
                 new ClassPathResource("db/migration/read_model/V11_0__work_queue.sql"),
                 new ClassPathResource("db/migration/read_model/V11_1__card_revocation.sql"),
+                new ClassPathResource("db/migration/read_model/V13_0__queue_rollups.sql"),
                 new ClassPathResource("db/migration/read_model/V70_0__case_view_purges.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         transactionManager = new DataSourceTransactionManager(dataSource);

@@ -29,7 +29,7 @@ import java.util.UUID;
  * never exists without its case moving on, nor the other way round.
  */
 @Component
-class CardProduction {
+public class CardProduction {
 
     private static final int NUMBER_ATTEMPTS = 5;
 
@@ -51,7 +51,7 @@ class CardProduction {
         this.clock = clock;
     }
 
-    CaseState produce(UUID caseId, Actor actor) {
+    public CaseState produce(UUID caseId, Actor actor) {
         CaseView view = queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                 .filter(found -> actor.canSee(found.siteId()))
                 .orElseThrow(() -> new NotVisible("Case " + caseId));

@@ -1,6 +1,7 @@
 package org.mincard.application.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.mincard.application.directory.StaffDirectory;
 import org.mincard.domain.shared.Actor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +33,7 @@ class DemoAuthenticationConfig {
 
     @Bean
     UserDetailsService demoUsers(SecuritySettings settings, PasswordEncoder encoder,
-            ConfigurableEnvironment environment) {
+            ConfigurableEnvironment environment, StaffDirectory staff) {
         DemoUsersGuard.check(environment);
         SecuritySettings.Demo demo = settings.demo();
         String password = DemoPassword.resolve(demo.password(), demo.passwordFile());
@@ -46,6 +47,9 @@ class DemoAuthenticationConfig {
             users.put(name, new DemoUserDetails(name, encoder.encode(user.password()), extraActor(name, user)));
         });
         Map<String, DemoUserDetails> byName = Map.copyOf(users);
+        // The staff directory shows the demo users by their login names, like a provider's "name" claim would.
+        users.forEach((name, user) -> staff.remember(user.actor().userId(), DemoUsers.displayName(name),
+                user.actor().role(), user.actor().siteIds()));
         return username -> {
             DemoUserDetails user = byName.get(username);
             if (user == null) {
@@ -81,6 +85,17 @@ class DemoAuthenticationConfig {
             public void configure(HttpSecurity http) throws Exception {
                 http.authenticationManager(logins)
                         .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+            }
+
+            @Override
+            public void configureConsole(HttpSecurity http) throws Exception {
+                http.authenticationManager(logins)
+                        .formLogin(form -> form
+                                .loginPage(ConsoleSecurityConfig.LOGIN_PAGE)
+                                .loginProcessingUrl(ConsoleSecurityConfig.LOGIN_PAGE)
+                                .defaultSuccessUrl(ConsoleSecurityConfig.HOME, true)
+                                .failureHandler(ConsoleSecurityConfig.loginFailure())
+                                .permitAll());
             }
 
             @Override

@@ -32,6 +32,19 @@ final class DemoUsers {
         return users;
     }
 
+    /** How the console names a demo user: "Clerk A (clerk-a)", or the login of a further configured user. */
+    static String displayName(String login) {
+        return switch (login) {
+            case "clerk-a" -> "Clerk A (clerk-a)";
+            case "clerk-b" -> "Clerk B (clerk-b)";
+            case "supervisor" -> "Supervisor (supervisor)";
+            case "records-officer" -> "Records officer (records-officer)";
+            case "auditor" -> "Auditor (auditor)";
+            case "admin" -> "Administrator (admin)";
+            default -> login;
+        };
+    }
+
     private static String userId(int n) {
         return "d0000000-0000-4000-8000-00000000000" + n;
     }

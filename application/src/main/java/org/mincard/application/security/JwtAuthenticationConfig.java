@@ -1,11 +1,14 @@
 package org.mincard.application.security;
 
+import org.mincard.application.directory.StaffDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -170,7 +173,9 @@ class JwtAuthenticationConfig {
 
     @Bean
     AuthenticationMechanism jwtAuthentication(JwtDecoder jwtDecoder, SecuritySettings settings,
-                                              RefusalMetrics refusals) {
+                                              RefusalMetrics refusals,
+                                              ObjectProvider<ClientRegistrationRepository> registrations,
+                                              StaffDirectory staff) {
         SecurityProblems problems = new SecurityProblems("Bearer realm=\"mincard\"", refusals);
         TokenActors actors = new TokenActors(settings.jwt());
         return new AuthenticationMechanism() {
@@ -190,6 +195,15 @@ class JwtAuthenticationConfig {
                                 return filter;
                             }
                         }));
+            }
+
+            @Override
+            public void configureConsole(HttpSecurity http) throws Exception {
+                ClientRegistrationRepository clients = registrations.getIfAvailable();
+                if (clients != null) {
+                    ConsoleOpenIdLogin.configure(http, clients, actors, staff);
+                }
+                // Without a registered provider nobody can sign in to the console; the API works as before.
             }
 
             @Override

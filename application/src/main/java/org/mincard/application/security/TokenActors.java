@@ -38,14 +38,20 @@ final class TokenActors implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     Actor actor(Jwt jwt) {
-        String userId = jwt.getClaimAsString(settings.userIdClaim());
+        return actor(jwt.getClaims());
+    }
+
+    /** The actor named by these claims: an access token's, or an ID token's at console sign-in. */
+    Actor actor(Map<String, Object> claims) {
+        Object userIdClaim = claims.get(settings.userIdClaim());
+        String userId = userIdClaim == null ? null : userIdClaim.toString();
         if (userId == null || userId.isBlank()) {
             throw invalid("the token has no user id claim");
         }
-        Role role = role(values(claim(jwt.getClaims(), settings.roleClaim())));
+        Role role = role(values(claim(claims, settings.roleClaim())));
         Set<UUID> sites = new HashSet<>();
         boolean allSites = false;
-        for (String value : values(claim(jwt.getClaims(), settings.siteClaim()))) {
+        for (String value : values(claim(claims, settings.siteClaim()))) {
             if (value.equals(settings.allSitesValue())) {
                 allSites = true;
             } else {

@@ -3,7 +3,7 @@
  * rules, the actor on every command, site scope.
  */
 @ApplicationModule(displayName = "security",
-        allowedDependencies = {"config", "web"})
+        allowedDependencies = {"config", "directory", "web"})
 package org.mincard.application.security;
 
 import org.springframework.modulith.ApplicationModule;

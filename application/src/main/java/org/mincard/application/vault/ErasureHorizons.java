@@ -49,14 +49,28 @@ public class ErasureHorizons {
                          List<ItemHorizon> notYetPastHorizon, List<OverdueKek> overdueKeks) {
     }
 
-    /** The horizons of the keys one sweep destroyed (for its manifest). */
-    public List<ItemHorizon> ofSweep(UUID sweepId) {
+    /**
+     * The horizons of the keys one sweep destroyed for these (subject, data class) pairs (for its manifest): found by
+     * the key's primary key, because {@code purge_sweep_id} is deliberately not indexed (destroying a key must stay a
+     * HOT update: ADR 0020).
+     */
+    public List<ItemHorizon> ofSweep(UUID sweepId, List<UUID> subjectIds, List<String> dataClasses) {
+        if (subjectIds.isEmpty()) {
+            return List.of();
+        }
         Map<String, KekEpochs.Horizon> horizons = epochs.horizons();
-        return jdbc.query("""
-                SELECT subject_id, data_class, key_version, kek_id FROM vault.data_key
-                WHERE purge_sweep_id = ? AND wrapped_key IS NULL
-                ORDER BY subject_id, data_class, key_version""", (rs, i) -> item(horizons,
-                rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4)), sweepId);
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT k.subject_id, k.data_class, k.key_version, k.kek_id FROM vault.data_key k
+                    JOIN unnest(?::uuid[], ?::varchar[]) AS p(subject_id, data_class)
+                        ON k.subject_id = p.subject_id AND k.data_class = p.data_class
+                    WHERE k.purge_sweep_id = ? AND k.wrapped_key IS NULL
+                    ORDER BY k.subject_id, k.data_class, k.key_version""");
+            statement.setArray(1, connection.createArrayOf("uuid", subjectIds.toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", dataClasses.toArray()));
+            statement.setObject(3, sweepId);
+            return statement;
+        }, (rs, i) -> item(horizons, rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4)));
     }
 
     /** Every destroyed key: past its horizon (counted per KEK), not yet past it (listed with dates), overdue KEKs. */

@@ -25,11 +25,40 @@ public interface ErasureLedger {
     /** Every entry, oldest first, after checking the chain; fails if it is broken. */
     void forEach(Consumer<Entry> action);
 
+    /**
+     * The entries after {@code from}, oldest first, checking that the entry at {@code from} is still there with that
+     * hash and that the chain links on from it; returns the mark of the last entry. Fails with {@link MarkMismatch}
+     * when the ledger no longer holds that entry (cut short, replaced or edited). {@link Mark#START} reads every
+     * entry. This default reads every entry (a store without random access); the file ledger reads only the tail.
+     */
+    default Mark forEachAfter(Mark from, Consumer<Entry> action) {
+        forEach(action);
+        Head head = head();
+        return new Mark(head.sequence(), head.hash(), -1);
+    }
+
     /** Where the ledger lives, for logs and the runbook (a path or a store's name; never a secret). */
     String location();
 
     /** The head: how many entries and the last entry's SHA-256 (hex). */
     record Head(long sequence, String hash) {
+    }
+
+    /**
+     * A place in the ledger: entry {@code sequence} with hash {@code hash}, which starts at {@code offset} in the
+     * store (the file ledger: a byte offset; -1 when the store has no such position).
+     */
+    record Mark(long sequence, String hash, long offset) {
+
+        /** Before the first entry. */
+        public static final Mark START = new Mark(0, "0".repeat(64), 0);
+    }
+
+    /** The ledger no longer holds the entry a mark names: it was cut short, replaced or edited. */
+    class MarkMismatch extends IllegalStateException {
+        public MarkMismatch(String message) {
+            super(message);
+        }
     }
 
     enum Kind {

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * Prometheus gauges per site and queue, so an operator can alert on a queue that grows or a case that sits too long:
  * {@code mincard_queue_depth}, {@code mincard_queue_oldest_age_seconds}, {@code mincard_queue_overdue}. Labels are the
  * site id and the queue only, never anything personal. Refreshed from one summary query every
- * {@code mincard.queues.metrics-refresh}; a queue that empties disappears from the series.
+ * {@code mincard.queues.metrics-refresh} (read from the rollups); a queue that empties stays in the series at 0.
  */
 @Component
 class QueueMetrics implements DisposableBean {

@@ -16,6 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.ProviderException;
+import java.security.Security;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +41,7 @@ import java.util.stream.Stream;
 
 /**
  * Plays an attacker holding a raw copy of the PostgreSQL data directory (heap files and {@code pg_wal}) and every KEK
- * the installation still holds: finds the target subjects' ids in the files' bytes, takes every 60-byte wrapped key
+ * the installation still holds (key files, or the PKCS#11 token with its PIN): finds the target subjects' ids in the files' bytes, takes every 60-byte wrapped key
  * stored near them (a short bytea: length byte 0x7B, then nonce, ciphertext and tag), and tries to unwrap it under each
  * KEK with each target key's associated data. What unwraps is a recovered data key.
  */
@@ -47,6 +53,10 @@ final class RawCopyAttacker {
 
     /** What the attack found: candidate wrapped keys near the targets, and the keys recovered. */
     record Result(int candidates, Map<KeyReference, byte[]> recovered) {
+    }
+
+    /** A KEK the attacker can use: its name, the key (bytes in memory, or a handle into a token) and its provider. */
+    record Kek(String name, Key key, Provider provider) {
     }
 
     private RawCopyAttacker() {
@@ -112,7 +122,36 @@ final class RawCopyAttacker {
         return keks;
     }
 
-    static Result attack(Path copy, Collection<KeyReference> targets, Collection<SecretKey> keks) {
+    /** KEKs held in memory (key files, configured values). */
+    static List<Kek> inMemory(Map<String, SecretKey> keks) {
+        return keks.entrySet().stream().map(e -> new Kek(e.getKey(), e.getValue(), null)).toList();
+    }
+
+    /**
+     * Logs into the PKCS#11 token with its PIN and takes every secret key it shows a logged-in user, whoever's label
+     * it carries: keys stay inside the token, but the attacker can make the token unwrap with each of them.
+     */
+    static List<Kek> onToken(Path library, Path pinFile) {
+        String config = "--name = attacker\nlibrary = \"" + library.toAbsolutePath() + "\"\nslotListIndex = 0\n";
+        try {
+            Provider provider = Security.getProvider("SunPKCS11").configure(config);
+            KeyStore token = KeyStore.getInstance("PKCS11", provider);
+            token.load(null, Files.readString(pinFile).strip().toCharArray());
+            List<Kek> keks = new ArrayList<>();
+            for (String alias : Collections.list(token.aliases())) {
+                if (token.entryInstanceOf(alias, KeyStore.SecretKeyEntry.class)) {
+                    keks.add(new Kek(alias, token.getKey(alias, null), provider));
+                }
+            }
+            return keks;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Result attack(Path copy, Collection<KeyReference> targets, Collection<Kek> keks) {
         Map<UUID, List<KeyReference>> bySubject = new HashMap<>();
         for (KeyReference target : targets) {
             bySubject.computeIfAbsent(target.subjectId(), k -> new ArrayList<>()).add(target);
@@ -133,7 +172,7 @@ final class RawCopyAttacker {
                             byte[] wrapped = Arrays.copyOfRange(bytes, q + 1, q + 1 + WRAPPED_BYTES);
                             candidates.add(Base64.getEncoder().encodeToString(wrapped));
                             for (KeyReference target : subject.getValue()) {
-                                for (SecretKey kek : keks) {
+                                for (Kek kek : keks) {
                                     byte[] key = unwrap(kek, wrapped, target);
                                     if (key != null) {
                                         recovered.put(target, key);
@@ -164,14 +203,15 @@ final class RawCopyAttacker {
         }
     }
 
-    private static byte[] unwrap(SecretKey kek, byte[] wrapped, KeyReference target) {
+    private static byte[] unwrap(Kek kek, byte[] wrapped, KeyReference target) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(128, wrapped, 0, 12));
+            Cipher cipher = kek.provider() == null ? Cipher.getInstance("AES/GCM/NoPadding")
+                    : Cipher.getInstance("AES/GCM/NoPadding", kek.provider());
+            cipher.init(Cipher.DECRYPT_MODE, kek.key(), new GCMParameterSpec(128, wrapped, 0, 12));
             cipher.updateAAD(("mincard:data-key:v1|" + target.subjectId() + "|" + target.dataClass() + "|"
                     + target.keyVersion()).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(wrapped, 12, wrapped.length - 12);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | ProviderException e) {
             return null;
         }
     }

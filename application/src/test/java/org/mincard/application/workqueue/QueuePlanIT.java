@@ -48,7 +48,19 @@ class QueuePlanIT extends QueueItSupport {
                         timestamptz '2029-01-01 00:00Z' + i * interval '1 minute', NULL, 1
                     FROM generate_series(1, 90000) AS i
                     """, site.toString(), otherSite.toString());
+            // The rollups the projection would have kept for these rows (ADR 0020): the summary reads them.
+            jdbc.update("""
+                    INSERT INTO read_model.queue_depth (site_id, queue, open, unassigned)
+                    SELECT site_id, queue, count(*), count(*) FILTER (WHERE assignee IS NULL)
+                    FROM read_model.work_queue_item WHERE queue IS NOT NULL AND site_id IN (?::uuid, ?::uuid)
+                    GROUP BY site_id, queue""", site.toString(), otherSite.toString());
+            jdbc.update("""
+                    INSERT INTO read_model.queue_open_day (site_id, queue, case_type, day, open)
+                    SELECT site_id, queue, case_type, (entered_at AT TIME ZONE 'UTC')::date, count(*)
+                    FROM read_model.work_queue_item WHERE queue IS NOT NULL AND site_id IN (?::uuid, ?::uuid)
+                    GROUP BY 1, 2, 3, 4""", site.toString(), otherSite.toString());
             jdbc.execute("ANALYZE read_model.work_queue_item");
+            jdbc.execute("ANALYZE read_model.queue_open_day");
             long seqScansBefore = scans("read_model.work_queue_item");
 
             QueuePage page = queries.query(new ListQueueItems(WorkQueue.INTAKE, Set.of(site), null, false, null, null,

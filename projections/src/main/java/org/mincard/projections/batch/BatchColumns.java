@@ -58,6 +58,12 @@ public final class BatchColumns<T> {
     /** {@code INSERT INTO <table> (<columns>) SELECT <casts> FROM unnest(<placeholders>) AS u(<columns>)}. */
     public String insert(String table) {
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + names + ")\n" + select();
+    }
+
+    /** {@code SELECT <casts> FROM unnest(<placeholders>) AS u(<columns>)}: the rows as a relation, written nowhere. */
+    public String select() {
+        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
         String casts = columns.stream()
                 .map(column -> "text".equals(column.type()) || "bytea".equals(column.type())
                         ? "u." + column.name() : "u." + column.name() + "::" + column.type())
@@ -65,8 +71,7 @@ public final class BatchColumns<T> {
         String placeholders = columns.stream()
                 .map(column -> "bytea".equals(column.type()) ? "?::bytea[]" : "?::text[]")
                 .collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + names + ")\nSELECT " + casts + "\nFROM unnest(" + placeholders
-                + ") AS u(" + names + ")";
+        return "SELECT " + casts + "\nFROM unnest(" + placeholders + ") AS u(" + names + ")";
     }
 
     /** Binds one array per column from {@code rows}, from parameter {@code first}; answers the next parameter. */

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,82 +44,163 @@ public class ScheduleStore {
     }
 
     /**
-     * What a batch of events changed: cardholders whose items must be recomputed, and purges whose items may simply
-     * go. Applied once per batch by {@link #settle}, which takes the cardholders' locks in one global order.
+     * What a batch of events changed, folded per row: the facts to store (written by {@link #settle}, one statement
+     * per table), cardholders whose items must be recomputed, and purges whose items may simply go. Folding keeps
+     * the outcome of applying the facts one by one in order: the first opening of a source, the latest appeal state,
+     * the latest seal and purge time (the tables keep the greatest), the last of an occurrence and its retraction.
      */
     static final class Changes {
         private final Set<UUID> touched = new LinkedHashSet<>();
         /** Sources whose facts changed; their cardholders are looked up once, when the batch settles. */
         private final Set<UUID> touchedSources = new LinkedHashSet<>();
-        private final List<Purged> purged = new ArrayList<>();
+        private final Map<UUID, SourceOpened> opened = new LinkedHashMap<>();
+        private final Map<UUID, AppealState> appeals = new LinkedHashMap<>();
+        private final Map<List<Object>, Instant> sealed = new LinkedHashMap<>();
+        /** (source, fact) to its time, or to {@code null} when the batch's last word on it was a retraction. */
+        private final Map<List<Object>, Instant> occurred = new LinkedHashMap<>();
+        private final Map<List<Object>, Instant> purged = new LinkedHashMap<>();
 
         boolean isEmpty() {
-            return touched.isEmpty() && touchedSources.isEmpty() && purged.isEmpty();
+            return touched.isEmpty() && touchedSources.isEmpty() && purged.isEmpty() && opened.isEmpty();
         }
     }
 
-    /** Stores the facts (rows of their own sources only: no lock needed) and notes what they change. */
+    /** Notes the facts (rows of their own sources only: no lock needed) and what they change; nothing is written. */
     void apply(List<RetentionFact> facts, Changes changes) {
-        Set<UUID> touched = changes.touched;
         for (RetentionFact fact : facts) {
             if (fact instanceof SourceOpened f) {
-                jdbc.update("""
-                        INSERT INTO retention.schedule_source (source_id, kind, cardholder_id, site_id, opened_on)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (source_id) DO NOTHING""",
-                        f.sourceId(), f.kind().name(), f.cardholderId(), f.siteId(), f.openedOn());
-                touched.add(f.cardholderId());
+                changes.opened.putIfAbsent(f.sourceId(), f);
+                changes.touched.add(f.cardholderId());
             } else if (fact instanceof ClassSealed f) {
-                jdbc.update("""
-                        INSERT INTO retention.schedule_sealed (source_id, data_class, sealed_at) VALUES (?, ?, ?)
-                        ON CONFLICT (source_id, data_class)
-                        DO UPDATE SET sealed_at = GREATEST(schedule_sealed.sealed_at, EXCLUDED.sealed_at)""",
-                        f.sourceId(), f.dataClass().name(), ts(f.at()));
+                changes.sealed.merge(List.of(f.sourceId(), f.dataClass()), f.at(), ScheduleStore::later);
                 changes.touchedSources.add(f.sourceId());
             } else if (fact instanceof Occurred f) {
-                jdbc.update("""
-                        INSERT INTO retention.schedule_fact (source_id, fact, occurred_at) VALUES (?, ?, ?)
-                        ON CONFLICT (source_id, fact) DO UPDATE SET occurred_at = EXCLUDED.occurred_at""",
-                        f.sourceId(), f.fact(), ts(f.at()));
+                changes.occurred.remove(List.of(f.sourceId(), f.fact()));
+                changes.occurred.put(List.of(f.sourceId(), f.fact()), f.at());
                 changes.touchedSources.add(f.sourceId());
             } else if (fact instanceof Retracted f) {
-                jdbc.update("DELETE FROM retention.schedule_fact WHERE source_id = ? AND fact = ?",
-                        f.sourceId(), f.fact());
+                changes.occurred.remove(List.of(f.sourceId(), f.fact()));
+                changes.occurred.put(List.of(f.sourceId(), f.fact()), null);
                 changes.touchedSources.add(f.sourceId());
             } else if (fact instanceof AppealState f) {
-                jdbc.update("""
-                        UPDATE retention.schedule_source SET appeal_closes_at = ?, appeal_pending = ?
-                        WHERE source_id = ?""", ts(f.closesAt()), f.pending(), f.sourceId());
+                changes.appeals.put(f.sourceId(), f);
                 changes.touchedSources.add(f.sourceId());
             } else if (fact instanceof Purged f) {
-                jdbc.update("""
-                        INSERT INTO retention.schedule_purge (cardholder_id, data_class, purged_at) VALUES (?, ?, ?)
-                        ON CONFLICT (cardholder_id, data_class)
-                        DO UPDATE SET purged_at = GREATEST(schedule_purge.purged_at, EXCLUDED.purged_at)""",
-                        f.cardholderId(), f.dataClass().name(), ts(f.at()));
-                changes.purged.add(f);
+                changes.purged.merge(List.of(f.cardholderId(), f.dataClass()), f.at(), ScheduleStore::later);
             }
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Writes the batch's facts: one statement per table and kind of change, whatever the batch's size. */
+    private void store(Changes changes) {
+        if (!changes.opened.isEmpty()) {
+            List<SourceOpened> rows = new ArrayList<>(changes.opened.values());
+            jdbc.update("""
+                    INSERT INTO retention.schedule_source (source_id, kind, cardholder_id, site_id, opened_on)
+                    SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::uuid[], ?::date[])
+                    ON CONFLICT (source_id) DO NOTHING""",
+                    array(rows, SourceOpened::sourceId), array(rows, f -> f.kind().name()),
+                    array(rows, SourceOpened::cardholderId), array(rows, SourceOpened::siteId),
+                    array(rows, SourceOpened::openedOn));
+        }
+        if (!changes.appeals.isEmpty()) {
+            List<AppealState> rows = new ArrayList<>(changes.appeals.values());
+            jdbc.update("""
+                    UPDATE retention.schedule_source s SET appeal_closes_at = a.closes_at, appeal_pending = a.pending
+                    FROM unnest(?::uuid[], ?::timestamptz[], ?::boolean[]) AS a(source_id, closes_at, pending)
+                    WHERE s.source_id = a.source_id""",
+                    array(rows, AppealState::sourceId), array(rows, AppealState::closesAt),
+                    array(rows, AppealState::pending));
+        }
+        if (!changes.sealed.isEmpty()) {
+            List<Map.Entry<List<Object>, Instant>> rows = new ArrayList<>(changes.sealed.entrySet());
+            jdbc.update("""
+                    INSERT INTO retention.schedule_sealed (source_id, data_class, sealed_at)
+                    SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::timestamptz[])
+                    ON CONFLICT (source_id, data_class)
+                    DO UPDATE SET sealed_at = GREATEST(schedule_sealed.sealed_at, EXCLUDED.sealed_at)""",
+                    array(rows, e -> e.getKey().get(0)), array(rows, e -> e.getKey().get(1)),
+                    array(rows, Map.Entry::getValue));
+        }
+        List<Map.Entry<List<Object>, Instant>> occurred = changes.occurred.entrySet().stream()
+                .filter(e -> e.getValue() != null).toList();
+        List<Map.Entry<List<Object>, Instant>> retracted = changes.occurred.entrySet().stream()
+                .filter(e -> e.getValue() == null).toList();
+        if (!retracted.isEmpty()) {
+            jdbc.update("""
+                    DELETE FROM retention.schedule_fact f USING unnest(?::uuid[], ?::varchar[]) AS r(source_id, fact)
+                    WHERE f.source_id = r.source_id AND f.fact = r.fact""",
+                    array(retracted, e -> e.getKey().get(0)), array(retracted, e -> e.getKey().get(1)));
+        }
+        if (!occurred.isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO retention.schedule_fact (source_id, fact, occurred_at)
+                    SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::timestamptz[])
+                    ON CONFLICT (source_id, fact) DO UPDATE SET occurred_at = EXCLUDED.occurred_at""",
+                    array(occurred, e -> e.getKey().get(0)), array(occurred, e -> e.getKey().get(1)),
+                    array(occurred, Map.Entry::getValue));
+        }
+        if (!changes.purged.isEmpty()) {
+            List<Map.Entry<List<Object>, Instant>> rows = new ArrayList<>(changes.purged.entrySet());
+            jdbc.update("""
+                    INSERT INTO retention.schedule_purge (cardholder_id, data_class, purged_at)
+                    SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::timestamptz[])
+                    ON CONFLICT (cardholder_id, data_class)
+                    DO UPDATE SET purged_at = GREATEST(schedule_purge.purged_at, EXCLUDED.purged_at)""",
+                    array(rows, e -> e.getKey().get(0)), array(rows, e -> e.getKey().get(1)),
+                    array(rows, Map.Entry::getValue));
+        }
+    }
+
+    /** A PostgreSQL array literal of the rows' values (ids, codes, dates and times: nothing needs quoting). */
+    private static <T> String array(List<T> rows, java.util.function.Function<T, Object> value) {
+        StringBuilder literal = new StringBuilder("{");
+        for (T row : rows) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            Object v = value.apply(row);
+            literal.append(v == null ? "NULL" : v.toString());
+        }
+        return literal.append('}').toString();
     }
 
     /**
-     * Settles a batch's changes: locks every cardholder concerned in ascending lock-key order (so two segments'
-     * batches can never deadlock on each other's cardholders), removes the items a purge ended (everything sealed up
-     * to it is gone: no recomputation needed; only data sealed after the purge, seen out of order in a replay, needs
-     * the holder recomputed), and recomputes the touched cardholders.
+     * Settles a batch's changes: stores its facts, locks every cardholder concerned in ascending lock-key order (so
+     * two segments' batches can never deadlock on each other's cardholders), removes the items a purge ended
+     * (everything sealed up to it is gone: no recomputation needed; only data sealed after the purge, seen out of
+     * order in a replay, needs the holder recomputed), and recomputes the touched cardholders. A batch of purges (a
+     * sweep's catch-up) costs one statement per table, not a round trip per purged item.
      */
     void settle(Changes changes) {
+        store(changes);
         changes.touched.addAll(holdersOf(changes.touchedSources));
         Set<UUID> holders = new LinkedHashSet<>(changes.touched);
-        changes.purged.forEach(purge -> holders.add(purge.cardholderId()));
+        changes.purged.keySet().forEach(purge -> holders.add((UUID) purge.get(0)));
         lockAll(holders);
         Set<UUID> touched = new LinkedHashSet<>(changes.touched);
-        for (Purged purge : changes.purged) {
-            int removed = jdbc.update("DELETE FROM retention.schedule_item WHERE cardholder_id = ? "
-                    + "AND data_class = ? AND sealed_at <= ?", purge.cardholderId(), purge.dataClass().name(),
-                    ts(purge.at()));
-            if (removed == 0) {
-                touched.add(purge.cardholderId());
-            }
+        if (!changes.purged.isEmpty()) {
+            List<Map.Entry<List<Object>, Instant>> rows = new ArrayList<>(changes.purged.entrySet());
+            Set<List<Object>> removed = new HashSet<>();
+            jdbc.query("""
+                    DELETE FROM retention.schedule_item i
+                    USING unnest(?::uuid[], ?::varchar[], ?::timestamptz[]) AS p(cardholder_id, data_class, purged_at)
+                    WHERE i.cardholder_id = p.cardholder_id AND i.data_class = p.data_class
+                        AND i.sealed_at <= p.purged_at
+                    RETURNING i.cardholder_id, i.data_class""",
+                    rs -> {
+                        removed.add(List.of(rs.getObject(1, UUID.class), DataClass.valueOf(rs.getString(2))));
+                    }, array(rows, e -> e.getKey().get(0)), array(rows, e -> e.getKey().get(1)),
+                    array(rows, Map.Entry::getValue));
+            rows.forEach(row -> {
+                if (!removed.contains(row.getKey())) {
+                    touched.add((UUID) row.getKey().get(0));
+                }
+            });
         }
         recomputeLocked(touched);
     }
@@ -183,10 +265,17 @@ public class ScheduleStore {
     private void lockAll(Set<UUID> cardholderIds) {
         long[] keys = cardholderIds.stream().mapToLong(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
                 .sorted().distinct().toArray();
-        for (long key : keys) {
-            jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> {
-            }, key);
+        if (keys.length == 0) {
+            return;
         }
+        // One round trip: the locks are taken in the subquery's ascending order.
+        StringBuilder literal = new StringBuilder("{");
+        for (long key : keys) {
+            literal.append(literal.length() > 1 ? "," : "").append(key);
+        }
+        jdbc.query("SELECT pg_advisory_xact_lock(k) FROM (SELECT unnest(?::bigint[]) AS k ORDER BY 1) AS ordered",
+                rs -> {
+                }, literal.append('}').toString());
     }
 
     void reset() {

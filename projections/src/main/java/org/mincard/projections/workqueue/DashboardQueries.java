@@ -1,34 +1,32 @@
 package org.mincard.projections.workqueue;
 
 import org.axonframework.queryhandling.QueryHandler;
-import org.mincard.domain.shared.CaseType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Answers the dashboard from the pre-aggregated fact and stay tables: each query reads only the rows of the asked
- * days (index on site and day), never the cases themselves. Percentiles are computed over the day's stays with
- * {@code percentile_cont}; SLA breaches compare each stay with the SLA configured now.
+ * Answers the dashboard from the rollups the work-queue projection keeps per day (ADR 0020): counts per day, site,
+ * kind, detail and clerk, and a histogram of stay durations per day, site and queue, so a call reads rows per day and
+ * site, never per case or stay. Percentiles are interpolated over the histogram; an SLA breach was judged against the
+ * SLA in force when the projection wrote the stay (a replay judges every stay against the SLA configured then).
  */
 @Component
 class DashboardQueries {
 
     private final JdbcTemplate jdbc;
-    private final QueueSla sla;
 
-    DashboardQueries(JdbcTemplate jdbc, QueueSla sla) {
+    DashboardQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.sla = sla;
     }
 
     private static final class Day {
@@ -38,6 +36,52 @@ class DashboardQueries {
         final Map<String, long[]> clerks = new TreeMap<>();
         final Map<String, Long> denials = new TreeMap<>();
         final Map<String, Long> revocations = new TreeMap<>();
+        final Map<WorkQueue, Long> breaches = new EnumMap<>(WorkQueue.class);
+    }
+
+    /** One histogram bucket: how many stays, and their seconds summed. */
+    private record Bucket(long stays, double seconds) {
+    }
+
+    /** Adds one queue's day from its buckets (in bucket order), then empties the list. */
+    private static void addQueue(Map<Key, Day> days, Key key, WorkQueue queue, List<Bucket> buckets) {
+        if (key == null || buckets.isEmpty()) {
+            buckets.clear();
+            return;
+        }
+        long stays = buckets.stream().mapToLong(Bucket::stays).sum();
+        Day day = days.computeIfAbsent(key, k -> new Day());
+        day.queues.add(new Dashboard.QueueTime(queue, stays, percentile(buckets, stays, 0.5),
+                percentile(buckets, stays, 0.9), day.breaches.getOrDefault(queue, 0L)));
+        buckets.clear();
+    }
+
+    /**
+     * {@code percentile_cont} over the histogram: the stays ranked by bucket, each standing for its bucket's mean
+     * duration, interpolated between the two ranks around the percentile as PostgreSQL does. Exact when every bucket
+     * holds one distinct duration; otherwise within the bucket's width (10 %).
+     */
+    static double percentile(List<Bucket> buckets, long stays, double percentile) {
+        double position = percentile * (stays - 1);
+        long first = (long) Math.floor(position);
+        double lower = valueAtRank(buckets, first);
+        if (position == first) {
+            return lower;
+        }
+        double upper = valueAtRank(buckets, first + 1);
+        return lower + (position - first) * (upper - lower);
+    }
+
+    private static double valueAtRank(List<Bucket> buckets, long rank) {
+        long seen = 0;
+        for (Bucket bucket : buckets) {
+            seen += bucket.stays();
+            if (rank < seen) {
+                return bucket.seconds() / bucket.stays();
+            }
+        }
+        Bucket last = buckets.get(buckets.size() - 1);
+        return last.seconds() / last.stays();
     }
 
     private record Key(LocalDate day, UUID siteId) implements Comparable<Key> {
@@ -55,8 +99,8 @@ class DashboardQueries {
         List<Object> factParams = new ArrayList<>(List.of(Date.valueOf(query.from()), Date.valueOf(query.to())));
         addSites(factParams, query);
         jdbc.query("""
-                SELECT day, site_id, kind, detail, clerk_id, count(*) AS n FROM read_model.dashboard_fact
-                WHERE day BETWEEN ? AND ?""" + siteFilter + " GROUP BY day, site_id, kind, detail, clerk_id",
+                SELECT day, site_id, kind, detail, clerk_id, n FROM read_model.dashboard_day
+                WHERE day BETWEEN ? AND ?""" + siteFilter,
                 rs -> {
                     Day day = days.computeIfAbsent(new Key(rs.getObject("day", LocalDate.class),
                             rs.getObject("site_id", UUID.class)), key -> new Day());
@@ -67,12 +111,14 @@ class DashboardQueries {
                         case "RECEIVED" -> day.received += n;
                         case "COMPLETED" -> {
                             day.completed.merge(detail, n, Long::sum);
-                            if (clerk != null) {
+                            if (!clerk.isEmpty()) {
                                 day.clerks.computeIfAbsent(clerk, c -> new long[3])[2] += n;
                             }
                         }
                         case "DENIED" -> day.denials.merge(detail, n, Long::sum);
                         case "ASSIGNED" -> day.clerks.computeIfAbsent(clerk, c -> new long[3])[0] += n;
+                        case "STEP" -> day.clerks.computeIfAbsent(clerk, c -> new long[3])[1] += n;
+                        case "BREACH" -> day.breaches.merge(WorkQueue.valueOf(detail), n, Long::sum);
                         default -> {
                         }
                     }
@@ -91,53 +137,25 @@ class DashboardQueries {
                     day.revocations.merge(rs.getString("reason"), rs.getLong("n"), Long::sum);
                 }, revocationParams.toArray());
 
-        List<String> slaQueues = new ArrayList<>();
-        List<String> slaTypes = new ArrayList<>();
-        List<Long> slaSeconds = new ArrayList<>();
-        for (WorkQueue queue : WorkQueue.values()) {
-            for (CaseType type : CaseType.values()) {
-                sla.of(queue, type).ifPresent(duration -> {
-                    slaQueues.add(queue.name());
-                    slaTypes.add(type.name());
-                    slaSeconds.add(duration.toSeconds());
-                });
-            }
-        }
-        List<Object> stayParams = new ArrayList<>();
-        stayParams.add(textArray(slaQueues));
-        stayParams.add(textArray(slaTypes));
-        stayParams.add(textArray(slaSeconds.stream().map(String::valueOf).toList()));
-        stayParams.add(query.from().atStartOfDay().atOffset(ZoneOffset.UTC));
-        stayParams.add(query.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        List<Object> stayParams = new ArrayList<>(List.of(Date.valueOf(query.from()), Date.valueOf(query.to())));
         addSites(stayParams, query);
-        String stays = """
-                WITH s AS (
-                    SELECT (st.left_at AT TIME ZONE 'UTC')::date AS day, st.site_id, st.queue, st.clerk_id,
-                        extract(epoch FROM st.left_at - st.entered_at) AS seconds, sla.limit_seconds
-                    FROM read_model.queue_stay st
-                    LEFT JOIN (SELECT q, t, l::bigint AS limit_seconds FROM unnest(?::text[], ?::text[], ?::text[])
-                        AS u(q, t, l)) sla ON sla.q = st.queue AND sla.t = st.case_type
-                    WHERE st.left_at >= ? AND st.left_at < ?""" + siteFilter.replace("site_id", "st.site_id") + ")\n";
-        jdbc.query(stays + """
-                SELECT day, site_id, queue, count(*) AS n,
-                    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
-                    percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90,
-                    count(*) FILTER (WHERE seconds > limit_seconds) AS breaches
-                FROM s GROUP BY day, site_id, queue ORDER BY day, site_id, queue
-                """, rs -> {
-            Day day = days.computeIfAbsent(new Key(rs.getObject("day", LocalDate.class),
-                    rs.getObject("site_id", UUID.class)), key -> new Day());
-            day.queues.add(new Dashboard.QueueTime(WorkQueue.valueOf(rs.getString("queue")), rs.getLong("n"),
-                    rs.getDouble("median"), rs.getDouble("p90"), rs.getLong("breaches")));
-        }, stayParams.toArray());
-        jdbc.query(stays + """
-                SELECT day, site_id, clerk_id, count(*) AS n FROM s WHERE clerk_id IS NOT NULL
-                GROUP BY day, site_id, clerk_id
-                """, rs -> {
-            Day day = days.computeIfAbsent(new Key(rs.getObject("day", LocalDate.class),
-                    rs.getObject("site_id", UUID.class)), key -> new Day());
-            day.clerks.computeIfAbsent(rs.getString("clerk_id"), c -> new long[3])[1] += rs.getLong("n");
-        }, stayParams.toArray());
+        List<Bucket> buckets = new ArrayList<>();
+        Key[] current = {null};
+        WorkQueue[] currentQueue = {null};
+        jdbc.query("""
+                SELECT day, site_id, queue, stays, seconds FROM read_model.queue_stay_bucket
+                WHERE day BETWEEN ? AND ?""" + siteFilter + " ORDER BY day, site_id, queue, bucket",
+                rs -> {
+                    Key key = new Key(rs.getObject("day", LocalDate.class), rs.getObject("site_id", UUID.class));
+                    WorkQueue queue = WorkQueue.valueOf(rs.getString("queue"));
+                    if (!key.equals(current[0]) || queue != currentQueue[0]) {
+                        addQueue(days, current[0], currentQueue[0], buckets);
+                        current[0] = key;
+                        currentQueue[0] = queue;
+                    }
+                    buckets.add(new Bucket(rs.getLong("stays"), rs.getDouble("seconds")));
+                }, stayParams.toArray());
+        addQueue(days, current[0], currentQueue[0], buckets);
 
         List<Dashboard.SiteDay> result = new ArrayList<>();
         days.forEach((key, day) -> result.add(new Dashboard.SiteDay(key.day(), key.siteId(), day.received,

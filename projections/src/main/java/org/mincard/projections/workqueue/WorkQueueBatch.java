@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static org.mincard.projections.batch.TextArrays.text;
@@ -37,15 +38,22 @@ import static org.mincard.projections.batch.TextArrays.text;
  * the batch touches (one query), applies the events in order in memory, skipping any the row already has (its
  * version is the aggregate sequence of the last event applied), and writes the resulting rows, finished queue stays
  * dashboard facts and card revocations in one statement. Days are UTC days of the events' business times.
+ *
+ * <p>The same statement keeps the rollups (ADR 0020): open cases per site and queue and per entry day, and per day
+ * the dashboard's counts, SLA breaches and a histogram of stay durations. They change only with the rows that the
+ * statement really writes (the rows' {@code RETURNING}), so a redelivered event counts once, as its row does. Every
+ * rollup insert is sorted by its key, so two batches that touch the same rollup rows lock them in the same order.
  */
 final class WorkQueueBatch {
 
     private final JdbcTemplate jdbc;
+    private final QueueSla sla;
     private final Map<UUID, List<Pending>> byCase = new LinkedHashMap<>();
     private final List<Revocation> revocations = new ArrayList<>();
 
-    WorkQueueBatch(JdbcTemplate jdbc) {
+    WorkQueueBatch(JdbcTemplate jdbc, QueueSla sla) {
         this.jdbc = jdbc;
+        this.sla = sla;
     }
 
     private record Pending(CaseFileEvent event, long sequence) {
@@ -76,6 +84,20 @@ final class WorkQueueBatch {
         UUID cardId;
         long version;
         boolean changed;
+        /** The row as loaded (null: no row yet), for the rollups' deltas. */
+        Open before;
+
+        Open open() {
+            return queue == null ? null : new Open(siteId, queue, type, day(enteredAt), assignee == null);
+        }
+    }
+
+    /** Where an open case counts in the rollups. */
+    private record Open(UUID siteId, WorkQueue queue, CaseType type, LocalDate day, boolean unassigned) {
+    }
+
+    /** A change of the open counts, applied only if the case's row is written. */
+    private record OpenDelta(UUID caseId, Open open, int sign) {
     }
 
     private record Stay(UUID caseId, long leftSequence, WorkQueue queue, UUID siteId, CaseType type,
@@ -90,12 +112,9 @@ final class WorkQueueBatch {
         if (byCase.isEmpty() && revocations.isEmpty()) {
             return;
         }
-        List<UUID> toLoad = new ArrayList<>();
-        byCase.forEach((caseId, pending) -> {
-            if (!(pending.get(0).event() instanceof CaseSubmitted)) {
-                toLoad.add(caseId);
-            }
-        });
+        // Every case, a new one too: a row that already exists (a redelivery) must be counted out before it is
+        // counted in again.
+        List<UUID> toLoad = new ArrayList<>(byCase.keySet());
         Map<UUID, Item> items = new HashMap<>();
         if (!toLoad.isEmpty()) {
             load(toLoad, items);
@@ -103,8 +122,10 @@ final class WorkQueueBatch {
         List<Stay> stays = new ArrayList<>();
         List<Fact> facts = new ArrayList<>();
         List<Item> written = new ArrayList<>();
+        List<OpenDelta> deltas = new ArrayList<>();
         byCase.forEach((caseId, pending) -> {
             Item item = items.get(caseId);
+            Open before = item == null ? null : item.open();
             for (Pending next : pending) {
                 if (item == null) {
                     if (next.event() instanceof CaseSubmitted submitted) {
@@ -116,9 +137,18 @@ final class WorkQueueBatch {
             }
             if (item != null && item.changed) {
                 written.add(item);
+                Open after = item.open();
+                if (!Objects.equals(before, after)) {
+                    if (before != null) {
+                        deltas.add(new OpenDelta(caseId, before, -1));
+                    }
+                    if (after != null) {
+                        deltas.add(new OpenDelta(caseId, after, 1));
+                    }
+                }
             }
         });
-        write(written, stays, facts, revocations);
+        write(written, stays, facts, revocations, deltas);
         byCase.clear();
         revocations.clear();
     }
@@ -255,6 +285,32 @@ final class WorkQueueBatch {
             .column("reason", "text", r -> r.event().reason().name())
             .build();
 
+    private static final BatchColumns<OpenDelta> DELTA_COLUMNS = BatchColumns.<OpenDelta>builder()
+            .column("case_id", "uuid", OpenDelta::caseId)
+            .column("site_id", "uuid", d -> d.open().siteId())
+            .column("queue", "text", d -> d.open().queue().name())
+            .column("case_type", "text", d -> d.open().type().name())
+            .column("day", "date", d -> d.open().day())
+            .column("open", "bigint", OpenDelta::sign)
+            .column("unassigned", "bigint", d -> d.open().unassigned() ? d.sign() : 0)
+            .build();
+
+    /** The SLA in force, as a relation (queue, case type, seconds), for the breaches of the stays written. */
+    private record SlaEntry(WorkQueue queue, CaseType type, long seconds) {
+    }
+
+    private static final BatchColumns<SlaEntry> SLA_COLUMNS = BatchColumns.<SlaEntry>builder()
+            .column("q", "text", e -> e.queue().name())
+            .column("t", "text", e -> e.type().name())
+            .column("limit_seconds", "float8", SlaEntry::seconds)
+            .build();
+
+    /**
+     * The histogram bucket of a stay of {@code s} seconds (a SQL expression): 0 under a second, else
+     * {@code 1 + floor(log_1.1(s))}. The same expression is in V13_0, which filled the buckets of existing stays.
+     */
+    static final String BUCKET = "CASE WHEN %1$s < 1 THEN 0 ELSE 1 + floor(ln(%1$s) / ln(1.1::float8))::int END";
+
     private static final String WRITE = """
             WITH items AS (
             %s
@@ -262,26 +318,78 @@ final class WorkQueueBatch {
                     assignee = EXCLUDED.assignee, priority_rank = EXCLUDED.priority_rank,
                     entered_at = EXCLUDED.entered_at, card_id = EXCLUDED.card_id, version = EXCLUDED.version
                 WHERE w.version < EXCLUDED.version
-                RETURNING 1),
+                RETURNING w.case_id),
             stays AS (
             %s
                 ON CONFLICT ON CONSTRAINT queue_stay_pk DO NOTHING
-                RETURNING 1),
+                RETURNING queue_stay.*),
             facts AS (
             %s
                 ON CONFLICT ON CONSTRAINT dashboard_fact_pk DO NOTHING
-                RETURNING 1),
+                RETURNING dashboard_fact.*),
             revocations AS (
             %s
                 ON CONFLICT ON CONSTRAINT card_revocation_pk DO NOTHING
+                RETURNING 1),
+            deltas AS (
+                SELECT d.* FROM (%s) d JOIN items i ON i.case_id = d.case_id),
+            depth AS (
+                INSERT INTO read_model.queue_depth AS q (site_id, queue, open, unassigned)
+                SELECT site_id, queue, sum(open), sum(unassigned) FROM deltas
+                GROUP BY site_id, queue ORDER BY site_id, queue
+                ON CONFLICT ON CONSTRAINT queue_depth_pk DO UPDATE
+                    SET open = q.open + EXCLUDED.open, unassigned = q.unassigned + EXCLUDED.unassigned
+                RETURNING 1),
+            open_days AS (
+                INSERT INTO read_model.queue_open_day AS o (site_id, queue, case_type, day, open)
+                SELECT site_id, queue, case_type, day, sum(open) FROM deltas
+                GROUP BY site_id, queue, case_type, day ORDER BY site_id, queue, case_type, day
+                ON CONFLICT ON CONSTRAINT queue_open_day_pk DO UPDATE SET open = o.open + EXCLUDED.open
+                RETURNING 1),
+            sla AS (%s),
+            ended AS (
+                SELECT (s.left_at AT TIME ZONE 'UTC')::date AS day, s.site_id, s.queue, s.clerk_id,
+                    extract(epoch FROM s.left_at - s.entered_at)::float8 AS seconds, sla.limit_seconds
+                FROM stays s LEFT JOIN sla ON sla.q = s.queue AND sla.t = s.case_type),
+            counts AS (
+                INSERT INTO read_model.dashboard_day AS c (day, site_id, kind, detail, clerk_id, n)
+                SELECT day, site_id, kind, detail, clerk_id, count(*) FROM (
+                    SELECT day, site_id, kind, coalesce(detail, '') AS detail, coalesce(clerk_id, '') AS clerk_id
+                    FROM facts
+                    UNION ALL
+                    SELECT day, site_id, 'STEP', '', clerk_id FROM ended WHERE clerk_id IS NOT NULL
+                    UNION ALL
+                    SELECT day, site_id, 'BREACH', queue, '' FROM ended WHERE seconds > limit_seconds) f
+                GROUP BY day, site_id, kind, detail, clerk_id ORDER BY day, site_id, kind, detail, clerk_id
+                ON CONFLICT ON CONSTRAINT dashboard_day_pk DO UPDATE SET n = c.n + EXCLUDED.n
+                RETURNING 1),
+            buckets AS (
+                INSERT INTO read_model.queue_stay_bucket AS b (day, site_id, queue, bucket, stays, seconds)
+                SELECT day, site_id, queue, %s AS bucket, count(*), sum(seconds) FROM ended
+                GROUP BY day, site_id, queue, bucket ORDER BY day, site_id, queue, bucket
+                ON CONFLICT ON CONSTRAINT queue_stay_bucket_pk DO UPDATE
+                    SET stays = b.stays + EXCLUDED.stays, seconds = b.seconds + EXCLUDED.seconds
                 RETURNING 1)
             SELECT (SELECT count(*) FROM items) + (SELECT count(*) FROM stays) + (SELECT count(*) FROM facts)
-                + (SELECT count(*) FROM revocations)
+                + (SELECT count(*) FROM revocations) + (SELECT count(*) FROM depth) + (SELECT count(*) FROM open_days)
+                + (SELECT count(*) FROM counts) + (SELECT count(*) FROM buckets)
             """.formatted(ITEM_COLUMNS.insert("read_model.work_queue_item AS w"),
             STAY_COLUMNS.insert("read_model.queue_stay"), FACT_COLUMNS.insert("read_model.dashboard_fact"),
-            REVOCATION_COLUMNS.insert("read_model.card_revocation"));
+            REVOCATION_COLUMNS.insert("read_model.card_revocation"), DELTA_COLUMNS.select(), SLA_COLUMNS.select(),
+            BUCKET.formatted("seconds"));
 
-    private void write(List<Item> items, List<Stay> stays, List<Fact> facts, List<Revocation> revoked) {
+    private List<SlaEntry> slaEntries() {
+        List<SlaEntry> entries = new ArrayList<>();
+        for (WorkQueue queue : WorkQueue.values()) {
+            for (CaseType type : CaseType.values()) {
+                sla.of(queue, type).ifPresent(limit -> entries.add(new SlaEntry(queue, type, limit.toSeconds())));
+            }
+        }
+        return entries;
+    }
+
+    private void write(List<Item> items, List<Stay> stays, List<Fact> facts, List<Revocation> revoked,
+                       List<OpenDelta> deltas) {
         if (items.isEmpty() && stays.isEmpty() && facts.isEmpty() && revoked.isEmpty()) {
             return;
         }
@@ -290,7 +398,9 @@ final class WorkQueueBatch {
                 int next = ITEM_COLUMNS.bind(statement, 1, items);
                 next = STAY_COLUMNS.bind(statement, next, stays);
                 next = FACT_COLUMNS.bind(statement, next, facts);
-                REVOCATION_COLUMNS.bind(statement, next, revoked);
+                next = REVOCATION_COLUMNS.bind(statement, next, revoked);
+                next = DELTA_COLUMNS.bind(statement, next, deltas);
+                SLA_COLUMNS.bind(statement, next, slaEntries());
                 try (ResultSet ignored = statement.executeQuery()) {
                     return null;
                 }

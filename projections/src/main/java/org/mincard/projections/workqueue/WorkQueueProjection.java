@@ -23,9 +23,11 @@ class WorkQueueProjection {
     static final String PROCESSING_GROUP = "work-queue";
 
     private final JdbcTemplate jdbc;
+    private final QueueSla sla;
 
-    WorkQueueProjection(JdbcTemplate jdbc) {
+    WorkQueueProjection(JdbcTemplate jdbc, QueueSla sla) {
         this.jdbc = jdbc;
+        this.sla = sla;
     }
 
     @EventHandler
@@ -41,11 +43,12 @@ class WorkQueueProjection {
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE read_model.work_queue_item, read_model.queue_stay, read_model.dashboard_fact, "
-                + "read_model.card_revocation");
+                + "read_model.card_revocation, read_model.queue_depth, read_model.queue_open_day, "
+                + "read_model.dashboard_day, read_model.queue_stay_bucket");
     }
 
     private WorkQueueBatch batch() {
-        return UnitOfWorkBatch.current(WorkQueueProjection.class, () -> new WorkQueueBatch(jdbc),
+        return UnitOfWorkBatch.current(WorkQueueProjection.class, () -> new WorkQueueBatch(jdbc, sla),
                 WorkQueueBatch::flush);
     }
 }

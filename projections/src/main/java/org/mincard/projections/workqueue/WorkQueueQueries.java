@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -120,23 +122,61 @@ class WorkQueueQueries {
         params.add(slaQueues);
         params.add(slaTypes);
         params.add(cutoffs);
-        StringBuilder sql = new StringBuilder("""
-                SELECT w.site_id, w.queue, count(*) AS depth, min(w.entered_at) AS oldest,
-                    count(*) FILTER (WHERE w.entered_at < sla.cutoff) AS overdue,
-                    count(*) FILTER (WHERE w.assignee IS NULL) AS unassigned
-                FROM read_model.work_queue_item w
-                LEFT JOIN (SELECT q, t, c::timestamptz AS cutoff FROM unnest(?::text[], ?::text[], ?::text[])
-                    AS u(q, t, c)) sla ON sla.q = w.queue AND sla.t = w.case_type
-                WHERE w.queue IS NOT NULL
-                """);
+        String sites = "";
         if (query.sites() != null) {
-            sql.append(" AND w.site_id = ANY(?::uuid[])");
+            sites = " AND %s.site_id = ANY(?::uuid[])";
+            params.add(texts(query.sites()));
             params.add(texts(query.sites()));
         }
-        sql.append(" GROUP BY w.site_id, w.queue ORDER BY w.site_id, w.queue");
-        return select(sql.toString(), params, rs -> new QueueSummary(rs.getObject("site_id", UUID.class),
-                WorkQueue.valueOf(rs.getString("queue")), rs.getLong("depth"), instant(rs, "oldest"),
-                rs.getLong("overdue"), rs.getLong("unassigned")));
+        // From the rollups (ADR 0020): per site, queue and type, the days that hold open cases; overdue = the open
+        // cases of whole days before the SLA cut-off plus those of the cut-off's own day before it (an index range
+        // of one day); the oldest = one index probe. Depth and unassigned come from the per-queue counters, which
+        // also keep an emptied queue at zero.
+        String sql = """
+                WITH sla AS (
+                    SELECT q, t, c::timestamptz AS cutoff FROM unnest(?::text[], ?::text[], ?::text[]) AS u(q, t, c)),
+                groups AS (
+                    SELECT o.site_id, o.queue, o.case_type, min(o.day) AS first_day, min(sla.cutoff) AS cutoff,
+                        coalesce(sum(o.open) FILTER (WHERE o.day < (sla.cutoff AT TIME ZONE 'UTC')::date), 0)
+                            AS overdue_days
+                    FROM read_model.queue_open_day o
+                    LEFT JOIN sla ON sla.q = o.queue AND sla.t = o.case_type
+                    WHERE o.open > 0%s
+                    GROUP BY o.site_id, o.queue, o.case_type),
+                per_type AS (
+                    SELECT g.site_id, g.queue,
+                        g.overdue_days + CASE WHEN g.cutoff IS NULL THEN 0 ELSE (
+                            SELECT count(*) FROM read_model.work_queue_item w
+                            WHERE w.site_id = g.site_id AND w.queue = g.queue AND w.case_type = g.case_type
+                                AND w.entered_at >= ((g.cutoff AT TIME ZONE 'UTC')::date)::timestamp AT TIME ZONE 'UTC'
+                                AND w.entered_at < g.cutoff) END AS overdue,
+                        (SELECT min(w.entered_at) FROM read_model.work_queue_item w
+                            WHERE w.site_id = g.site_id AND w.queue = g.queue AND w.case_type = g.case_type)
+                            AS oldest
+                    FROM groups g)
+                SELECT d.site_id, d.queue, d.open AS depth, d.unassigned, p.oldest, coalesce(p.overdue, 0) AS overdue
+                FROM read_model.queue_depth d
+                LEFT JOIN (SELECT site_id, queue, min(oldest) AS oldest, sum(overdue) AS overdue FROM per_type
+                    GROUP BY site_id, queue) p ON p.site_id = d.site_id AND p.queue = d.queue
+                WHERE true%s
+                ORDER BY d.site_id, d.queue
+                """.formatted(sites.formatted("o"), sites.formatted("d"));
+        Map<UUID, Map<WorkQueue, QueueSummary>> bySite = new TreeMap<>();
+        select(sql, params, rs -> {
+            UUID site = rs.getObject("site_id", UUID.class);
+            WorkQueue queue = WorkQueue.valueOf(rs.getString("queue"));
+            bySite.computeIfAbsent(site, s -> new EnumMap<>(WorkQueue.class)).put(queue, new QueueSummary(site, queue,
+                    rs.getLong("depth"), instant(rs, "oldest"), rs.getLong("overdue"), rs.getLong("unassigned")));
+            return null;
+        });
+        // Every queue of every site the rollups know, an empty one as zeros (the gauges stay present at 0).
+        List<QueueSummary> result = new ArrayList<>();
+        bySite.forEach((site, queues) -> {
+            for (WorkQueue queue : WorkQueue.values()) {
+                result.add(queues.getOrDefault(queue, new QueueSummary(site, queue, 0, null, 0, 0)));
+            }
+        });
+        return result;
     }
 
     @QueryHandler

@@ -87,7 +87,10 @@ public class ManifestWriter {
         TreeSet<String> ruleIds = new TreeSet<>();
         // Erasure horizon per purged item: the latest among its destroyed key versions (ADR 0010), as planned now.
         Map<String, ErasureHorizons.ItemHorizon> horizonByItem = new TreeMap<>();
-        for (ErasureHorizons.ItemHorizon horizon : horizons.ofSweep(sweep.sweepId())) {
+        List<Entry> purgedEntries = entries.stream().filter(entry -> entry.outcome() == Outcome.PURGED).toList();
+        for (ErasureHorizons.ItemHorizon horizon : horizons.ofSweep(sweep.sweepId(),
+                purgedEntries.stream().map(Entry::subjectId).toList(),
+                purgedEntries.stream().map(entry -> entry.dataClass().name()).toList())) {
             horizonByItem.merge(horizon.subjectId() + "|" + horizon.dataClass(), horizon, (a, b) ->
                     a.horizon() == null || (b.horizon() != null && b.horizon().isAfter(a.horizon())) ? b : a);
         }

@@ -53,7 +53,7 @@ class DataKeyConfig {
     KekEpochs kekEpochs(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, KeyEncryptionKeys keks,
                         KeyRotations rotations, ErasureLedger ledger, RotationProperties rotation, Clock clock) {
         return new KekEpochs(jdbc, new TransactionTemplate(transactionManager), keks, rotations, ledger, rotation,
-                clock);
+                clock, new EpochLock(jdbc));
     }
 
     @Bean

@@ -34,9 +34,10 @@ public class KekEpochs {
     private final ErasureLedger ledger;
     private final RotationProperties properties;
     private final Clock clock;
+    private final EpochLock lock;
 
     KekEpochs(JdbcTemplate jdbc, TransactionTemplate transactions, KeyEncryptionKeys keks, KeyRotations rotations,
-              ErasureLedger ledger, RotationProperties properties, Clock clock) {
+              ErasureLedger ledger, RotationProperties properties, Clock clock, EpochLock lock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.keks = keks;
@@ -44,6 +45,7 @@ public class KekEpochs {
         this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
+        this.lock = lock;
     }
 
     /** One KEK version's epoch. */
@@ -84,18 +86,31 @@ public class KekEpochs {
     }
 
     /**
-     * What the schedule does at each check: resume a rotation whose node died, rotate when the current epoch has
-     * lasted {@code interval} (or when live keys are still under an older KEK), destroy retired KEKs whose backup
-     * retention has passed.
+     * What the schedule does at each check: look again at the KEK versions (another node may have created or
+     * destroyed one), resume a rotation whose node died, rotate when the current epoch has lasted {@code interval}
+     * (or when live keys are still under an older KEK), destroy retired KEKs whose backup retention has passed.
      */
     public synchronized void tick() {
+        refreshKeks();
         rotations.resumeInterrupted(false);
         rotateIfDue();
         destroyDue();
     }
 
-    /** Starts a rotation if one is due; returns its id. */
+    /**
+     * Starts a rotation if one is due, creating the new KEK version first when the KEK source can; returns it. Under
+     * the cluster-wide {@link EpochLock}, after looking again at the KEK versions: two nodes never both start one (nor
+     * both generate a version); a node that finds the lock taken only takes in the versions it finds.
+     */
     public synchronized Optional<KeyRotations.KeyRotation> rotateIfDue() {
+        refreshKeks();
+        return lock.tryRun(() -> {
+            refreshKeks();
+            return rotateIfDueLocked();
+        }).flatMap(started -> started);
+    }
+
+    private Optional<KeyRotations.KeyRotation> rotateIfDueLocked() {
         if (rotations.runningRotation().isPresent()) {
             return Optional.empty();
         }
@@ -128,8 +143,19 @@ public class KekEpochs {
         return Optional.empty();
     }
 
-    /** Destroys every retired KEK version whose backup-retention period has passed; returns their ids. */
+    /**
+     * Destroys every retired KEK version whose backup-retention period has passed; returns their ids. Under the
+     * cluster-wide {@link EpochLock}: one node destroys a version, once (one ledger entry, one chained record).
+     */
     public synchronized List<String> destroyDue() {
+        refreshKeks();
+        return lock.tryRun(() -> {
+            refreshKeks();
+            return destroyDueLocked();
+        }).orElse(List.of());
+    }
+
+    private List<String> destroyDueLocked() {
         Instant now = clock.instant();
         List<String> destroyed = new ArrayList<>();
         for (Epoch epoch : epochs()) {
@@ -191,6 +217,7 @@ public class KekEpochs {
 
     /** KEK versions still held after their destruction date, or destroyed and still held. */
     public List<Overdue> overdue() {
+        refreshKeks();
         Instant now = clock.instant();
         List<Overdue> overdue = new ArrayList<>();
         for (Epoch epoch : epochs()) {
@@ -203,6 +230,12 @@ public class KekEpochs {
             }
         }
         return overdue;
+    }
+
+    private void refreshKeks() {
+        if (keks instanceof RotatableKeyEncryptionKeys shared) {
+            shared.refresh();
+        }
     }
 
     /** Actual destruction, else the planned one: retirement + retention, else activation + interval + retention. */

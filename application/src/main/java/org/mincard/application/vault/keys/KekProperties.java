@@ -28,7 +28,7 @@ record KekProperties(String currentId, Map<String, KekSource> keys, Path directo
     KekProperties {
         keys = keys == null ? Map.of() : Map.copyOf(keys);
         directory = directory == null ? Path.of("data", "demo-keys") : directory;
-        pkcs11 = pkcs11 == null ? new Pkcs11(null, null, null, null, null) : pkcs11;
+        pkcs11 = pkcs11 == null ? new Pkcs11(null, null, null, null, null, null) : pkcs11;
         destroyedRegister = destroyedRegister == null ? Path.of("data", "destroyed-keks") : destroyedRegister;
     }
 
@@ -44,11 +44,30 @@ record KekProperties(String currentId, Map<String, KekSource> keys, Path directo
      * A PKCS#11 token holding the KEKs: the vendor's PKCS#11 library, the token's slot (its id, {@code slot}, or its
      * index in the library's slot list, {@code slot-list-index}, default 0), the user PIN ({@code pin.value} or
      * {@code pin.file}) and the labels of the AES keys this installation holds (empty: every AES key on the token).
+     *
+     * <p>{@code versionPrefix} lets the KEK epoch schedule generate new KEK versions inside the token, labelled
+     * {@code <prefix><n>} (ADR 0017): the installation then holds every AES key so labelled (plus any {@code labels}),
+     * the newest version is current, and the first version is generated at the first start if the token has none.
      */
-    record Pkcs11(Path library, Long slot, Integer slotListIndex, SecretSetting pin, List<String> labels) {
+    record Pkcs11(Path library, Long slot, Integer slotListIndex, SecretSetting pin, List<String> labels,
+                  String versionPrefix) {
+        @ConstructorBinding
         Pkcs11 {
             pin = pin == null ? SecretSetting.NONE : pin;
             labels = labels == null ? List.of() : List.copyOf(labels);
+            versionPrefix = StringUtils.hasText(versionPrefix) ? versionPrefix.trim() : null;
+            if (versionPrefix != null && !versionPrefix.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,53}")) {
+                throw new IllegalArgumentException("mincard.vault.kek.pkcs11.version-prefix must be 1-54 letters,"
+                        + " digits, '_' or '-', starting with a letter or digit");
+            }
+        }
+
+        Pkcs11(Path library, Long slot, Integer slotListIndex, SecretSetting pin, List<String> labels) {
+            this(library, slot, slotListIndex, pin, labels, null);
+        }
+
+        boolean createsVersions() {
+            return versionPrefix != null;
         }
 
         boolean enabled() {

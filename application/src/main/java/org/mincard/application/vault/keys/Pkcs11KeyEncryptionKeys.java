@@ -8,19 +8,24 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * KEKs that live inside a PKCS#11 token (an HSM, SoftHSM2, or a cloud KMS's PKCS#11 library), reached through the
@@ -30,66 +35,56 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code nonce || ciphertext || tag}, exactly as {@link LocalKeyEncryptionKeys} writes it. (CKM_AES_KEY_WRAP has no
  * associated data, so it could not bind a wrapped key to its row; see ADR 0011.)
  */
-final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys {
+final class Pkcs11KeyEncryptionKeys implements RotatableKeyEncryptionKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pkcs11KeyEncryptionKeys.class);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final long CURRENT_CHECK_NANOS = Duration.ofMinutes(1).toNanos();
 
+    private final KekProperties.Pkcs11 settings;
+    private final String configuredCurrent;
+    private final Pattern versionLabel;
     private final Provider provider;
     private final KeyStore token;
-    private final Map<String, SecretKey> handles;
-    private final String currentKekId;
+    private volatile Map<String, SecretKey> handles = Map.of();
+    private volatile String currentKekId;
+    private volatile long loadedAt = System.nanoTime();
     private final SecureRandom random = new SecureRandom();
 
-    private Pkcs11KeyEncryptionKeys(Provider provider, KeyStore token, Map<String, SecretKey> handles,
-                                    String currentKekId) {
-        this.provider = provider;
+    private Pkcs11KeyEncryptionKeys(KekProperties.Pkcs11 settings, String configuredCurrent, KeyStore token) {
+        this.settings = settings;
+        this.configuredCurrent = configuredCurrent;
+        this.versionLabel = settings.createsVersions()
+                ? Pattern.compile(Pattern.quote(settings.versionPrefix()) + "(\\d{1,9})") : null;
+        this.provider = token.getProvider();
         this.token = token;
-        this.handles = new ConcurrentHashMap<>(handles);
-        this.currentKekId = currentKekId;
     }
 
-    /** Logs into the token and finds the configured KEKs; refuses a KEK that is missing, not AES or extractable. */
+    /**
+     * Logs into the token and finds the KEKs; refuses a KEK that is missing, not AES or extractable. With a
+     * {@code version-prefix} and no version on the token yet, generates the first one ({@code <prefix>1}).
+     */
     static Pkcs11KeyEncryptionKeys open(KekProperties.Pkcs11 settings, String currentId) {
-        KeyStore token = login(settings);
-        Map<String, SecretKey> handles = new ConcurrentHashMap<>();
-        try {
-            List<String> labels = settings.labels().isEmpty()
-                    ? Collections.list(token.aliases()).stream().filter(alias -> isSecretKey(token, alias)).toList()
-                    : settings.labels();
-            for (String label : labels) {
-                Key key = token.getKey(label, null);
-                if (!(key instanceof SecretKey secret) || !"AES".equalsIgnoreCase(key.getAlgorithm())) {
-                    throw new IllegalStateException("the PKCS#11 token has no AES key labelled '" + label
-                            + "' (mincard.vault.kek.pkcs11.labels)");
-                }
-                if (secret.getEncoded() != null) {
-                    throw new IllegalStateException("the PKCS#11 key labelled '" + label + "' is extractable; a KEK"
-                            + " must be created sensitive and non-extractable (docs/runbook.md)");
-                }
-                handles.put(label, secret);
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the KEKs on the PKCS#11 token", e);
-        }
         String current = currentId != null && !currentId.isBlank() ? currentId.trim() : null;
-        if (current == null) {
-            if (handles.size() != 1) {
-                throw new IllegalStateException(handles.size() + " KEKs are on the PKCS#11 token "
-                        + new TreeSet<>(handles.keySet()) + "; set mincard.vault.kek.current-id to the label of the"
-                        + " one that wraps new data keys");
+        Pkcs11KeyEncryptionKeys keks = new Pkcs11KeyEncryptionKeys(settings, current, login(settings));
+        synchronized (keks.token) {
+            keks.load(true);
+            if (keks.createsVersions() && keks.handles.keySet().stream().noneMatch(keks::isVersion)) {
+                if (keks.handles.isEmpty()) {
+                    generate(settings, settings.versionPrefix() + "1");
+                    keks.reload(true);
+                } else {
+                    LOG.info("No KEK version labelled '{}<n>' on the PKCS#11 token yet: the first scheduled"
+                            + " rotation generates '{}1'", settings.versionPrefix(), settings.versionPrefix());
+                }
             }
-            current = handles.keySet().iterator().next();
         }
-        if (!handles.containsKey(current)) {
-            throw new IllegalStateException("mincard.vault.kek.current-id names KEK '" + current + "', which is not"
-                    + " on the PKCS#11 token " + new TreeSet<>(handles.keySet()));
-        }
-        LOG.info("Vault KEKs held by the PKCS#11 token: {}; current KEK '{}'", new TreeSet<>(handles.keySet()),
-                current);
-        return new Pkcs11KeyEncryptionKeys(token.getProvider(), token, handles, current);
+        LOG.info("Vault KEKs held by the PKCS#11 token: {}; current KEK '{}'{}", keks.heldKekIds(),
+                keks.currentKekId, keks.createsVersions()
+                        ? "; new versions are generated in the token as '" + settings.versionPrefix() + "<n>'" : "");
+        return keks;
     }
 
     /**
@@ -97,14 +92,31 @@ final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys {
      * tests and for tokens without vendor tooling. A city usually creates it with its HSM's own tools.
      */
     static void createKey(KekProperties.Pkcs11 settings, String label) {
-        KeyStore token = login(settings);
+        generate(settings, label);
+    }
+
+    /**
+     * One C_GenerateKey with every attribute in its template, the label included: a private token object, sensitive
+     * and non-extractable. (Generating first and labelling through {@code KeyStore.setEntry} would C_CopyObject the
+     * key and leave the unlabelled original on the token, where deleting the labelled KEK would not reach it.)
+     */
+    private static void generate(KekProperties.Pkcs11 settings, String label) {
+        KeyStore token = login(settings, "mincard-kek-generate", """
+                attributes(generate, CKO_SECRET_KEY, CKK_AES) = {
+                  CKA_TOKEN = true
+                  CKA_PRIVATE = true
+                  CKA_SENSITIVE = true
+                  CKA_EXTRACTABLE = false
+                  CKA_LABEL = 0h%s
+                }
+                """.formatted(HexFormat.of().formatHex(label.getBytes(StandardCharsets.UTF_8))));
         try {
             if (token.containsAlias(label)) {
                 throw new IllegalStateException("the PKCS#11 token already holds a key labelled '" + label + "'");
             }
             KeyGenerator generator = KeyGenerator.getInstance("AES", token.getProvider());
             generator.init(256);
-            token.setEntry(label, new KeyStore.SecretKeyEntry(generator.generateKey()), null);
+            generator.generateKey();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the KEK '" + label + "' on the PKCS#11 token", e);
         }
@@ -126,8 +138,140 @@ final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys {
         }
     }
 
+    /**
+     * Reads the held keys and the current one from the token; the caller holds the token's monitor. {@code strict}
+     * (at start-up): a configured label missing from the token is refused; later (a re-read) it was destroyed,
+     * possibly by another node, and is no longer held.
+     */
+    private void load(boolean strict) {
+        Map<String, SecretKey> found = new HashMap<>();
+        try {
+            Set<String> labels = new LinkedHashSet<>(settings.labels());
+            for (String alias : Collections.list(token.aliases())) {
+                if (createsVersions() ? isVersion(alias) && isSecretKey(token, alias)
+                        : settings.labels().isEmpty() && isSecretKey(token, alias)) {
+                    labels.add(alias);
+                }
+            }
+            for (String label : labels) {
+                Key key = token.getKey(label, null);
+                if (key == null && !strict) {
+                    continue;
+                }
+                if (!(key instanceof SecretKey secret) || !"AES".equalsIgnoreCase(key.getAlgorithm())) {
+                    throw new IllegalStateException("the PKCS#11 token has no AES key labelled '" + label
+                            + "' (mincard.vault.kek.pkcs11.labels)");
+                }
+                if (secret.getEncoded() != null) {
+                    throw new IllegalStateException("the PKCS#11 key labelled '" + label + "' is extractable; a KEK"
+                            + " must be created sensitive and non-extractable (docs/runbook.md)");
+                }
+                found.put(label, secret);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the KEKs on the PKCS#11 token", e);
+        }
+        if (found.isEmpty() && createsVersions() && configuredCurrent == null) {
+            handles = Map.of();
+            currentKekId = null;
+            return;
+        }
+        String current = found.keySet().stream().filter(this::isVersion)
+                .max(Comparator.comparingLong(this::version)).orElse(configuredCurrent);
+        if (current == null) {
+            if (found.size() != 1) {
+                throw new IllegalStateException(found.size() + " KEKs are on the PKCS#11 token "
+                        + new TreeSet<>(found.keySet()) + "; set mincard.vault.kek.current-id to the label of the"
+                        + " one that wraps new data keys");
+            }
+            current = found.keySet().iterator().next();
+        }
+        if (!found.containsKey(current)) {
+            throw new IllegalStateException("mincard.vault.kek.current-id names KEK '" + current + "', which is not"
+                    + " on the PKCS#11 token " + new TreeSet<>(found.keySet()));
+        }
+        handles = Map.copyOf(found);
+        currentKekId = current;
+        loadedAt = System.nanoTime();
+    }
+
+    private boolean createsVersions() {
+        return versionLabel != null;
+    }
+
+    private boolean isVersion(String label) {
+        return versionLabel != null && versionLabel.matcher(label).matches();
+    }
+
+    private long version(String label) {
+        var matcher = versionLabel.matcher(label);
+        return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    @Override
+    public boolean canCreateVersions() {
+        return createsVersions();
+    }
+
+    /**
+     * Generates the next version ({@code <prefix><highest + 1>}) inside the token: AES-256, a token object,
+     * sensitive and non-extractable (the provider's generate template), and makes it current. The KEK epoch lock
+     * keeps two nodes from doing this at once; the token is re-read first, so a version another node generated counts.
+     */
+    @Override
+    public String createVersion() {
+        if (!createsVersions()) {
+            throw new IllegalStateException("set mincard.vault.kek.pkcs11.version-prefix to let the service generate"
+                    + " KEK versions in the token, or create one with the HSM's tools and set"
+                    + " mincard.vault.kek.current-id to its label");
+        }
+        synchronized (token) {
+            reload(false);
+            long highest = handles.keySet().stream().filter(this::isVersion).mapToLong(this::version).max()
+                    .orElse(0);
+            String label = settings.versionPrefix() + (highest + 1);
+            generate(settings, label);
+            reload(false);
+            if (!label.equals(currentKekId)) {
+                throw new IllegalStateException("the PKCS#11 token did not return the new KEK '" + label + "'");
+            }
+            LOG.info("KEK version '{}' generated in the PKCS#11 token (sensitive, non-extractable)", label);
+            return label;
+        }
+    }
+
+    /** Re-reads the token: versions another node generated or destroyed since this one last looked. */
+    @Override
+    public void refresh() {
+        synchronized (token) {
+            reload(false);
+        }
+    }
+
+    private void reload(boolean strict) {
+        char[] pin = settings.pin().read("mincard.vault.kek.pkcs11.pin").toCharArray();
+        try {
+            token.load(null, pin);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot read the keys on the PKCS#11 token again", e);
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+        load(strict);
+    }
+
     private static KeyStore login(KekProperties.Pkcs11 settings) {
-        StringBuilder config = new StringBuilder("--name = mincard-kek\n")
+        return login(settings, "mincard-kek", """
+                attributes(generate, CKO_SECRET_KEY, CKK_AES) = {
+                  CKA_TOKEN = true
+                  CKA_SENSITIVE = true
+                  CKA_EXTRACTABLE = false
+                }
+                """);
+    }
+
+    private static KeyStore login(KekProperties.Pkcs11 settings, String name, String attributes) {
+        StringBuilder config = new StringBuilder("--name = ").append(name).append('\n')
                 .append("library = \"").append(settings.library().toAbsolutePath()).append("\"\n");
         if (settings.slot() != null) {
             config.append("slot = ").append(settings.slot()).append('\n');
@@ -135,13 +279,7 @@ final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys {
             config.append("slotListIndex = ").append(settings.slotListIndex() == null ? 0 : settings.slotListIndex())
                     .append('\n');
         }
-        config.append("""
-                attributes(generate, CKO_SECRET_KEY, CKK_AES) = {
-                  CKA_TOKEN = true
-                  CKA_SENSITIVE = true
-                  CKA_EXTRACTABLE = false
-                }
-                """);
+        config.append(attributes);
         Provider base = Security.getProvider("SunPKCS11");
         if (base == null) {
             throw new IllegalStateException("the JDK's SunPKCS11 provider is not available");
@@ -182,19 +320,24 @@ final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys {
 
     @Override
     public WrappedKey wrap(byte[] dataKey, byte[] associatedData) {
+        if (createsVersions() && System.nanoTime() - loadedAt > CURRENT_CHECK_NANOS) {
+            // Another node may have generated a newer version: wrap under it rather than leave work for a rotation.
+            refresh();
+        }
+        String current = currentKekId;
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION, provider);
-            cipher.init(Cipher.ENCRYPT_MODE, handle(currentKekId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, handle(current), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(dataKey);
             byte[] wrapped = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, wrapped, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, wrapped, NONCE_BYTES, sealed.length);
-            return new WrappedKey(currentKekId, wrapped);
+            return new WrappedKey(current, wrapped);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the PKCS#11 token cannot wrap a data key under KEK '" + currentKekId
+            throw new IllegalStateException("the PKCS#11 token cannot wrap a data key under KEK '" + current
                     + "'", e);
         }
     }
@@ -226,21 +369,38 @@ final class Pkcs11KeyEncryptionKeys implements KeyEncryptionKeys {
             throw new IllegalStateException("KEK '" + kekId + "' is the current KEK; rotate to another before"
                     + " destroying it");
         }
-        try {
-            synchronized (token) {
-                if (token.containsAlias(kekId)) {
-                    token.deleteEntry(kekId);
+        synchronized (token) {
+            // Deleted, then looked for again after a fresh read of the token: a delete that did not take (a token
+            // that answered OK from a stale view) is retried, and one that never takes fails the destruction.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (token.containsAlias(kekId)) {
+                        token.deleteEntry(kekId);
+                    }
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("the PKCS#11 token did not delete KEK '" + kekId + "'", e);
                 }
+                reload(false);
+                if (!handles.containsKey(kekId)) {
+                    break;
+                }
+                if (attempt == 3) {
+                    throw new IllegalStateException("KEK '" + kekId + "' is still on the PKCS#11 token after "
+                            + attempt + " deletions");
+                }
+                LOG.warn("KEK '{}' was still on the PKCS#11 token after deletion; deleting it again", kekId);
             }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the PKCS#11 token did not delete KEK '" + kekId + "'", e);
         }
-        handles.remove(kekId);
         LOG.info("KEK '{}' deleted from the PKCS#11 token", kekId);
     }
 
+    /** The key's handle; a label this node does not know yet (another node generated it) makes it re-read the token. */
     private SecretKey handle(String kekId) {
         SecretKey key = handles.get(kekId);
+        if (key == null && createsVersions() && isVersion(kekId)) {
+            refresh();
+            key = handles.get(kekId);
+        }
         if (key == null) {
             throw new IllegalStateException("KEK '" + kekId + "' is not held by the PKCS#11 token of this node");
         }

@@ -44,6 +44,7 @@ final class FileErasureLedger implements ErasureLedger {
     private static final Logger LOG = LoggerFactory.getLogger(FileErasureLedger.class);
     static final String ZERO_HASH = "0".repeat(64);
     private static final String VERSION = "1";
+    private static final int MAX_LINE = 4096;
 
     /** File locks belong to the whole JVM: two ledgers on one file in one JVM (two contexts) take turns here first. */
     private static final ConcurrentMap<Path, ReentrantLock> IN_JVM =
@@ -52,8 +53,14 @@ final class FileErasureLedger implements ErasureLedger {
     private final Path file;
     private final ReentrantLock inJvm;
     private long knownSize;
+    private long headStart;
     private Head head;
 
+    /**
+     * Opens the ledger reading only its last entry (its own hash is checked; the whole chain is checked by
+     * {@link #forEach} and by {@link #forEachAfter} from the erasure fence's mark on), so opening costs the same at a
+     * million entries as at ten.
+     */
     FileErasureLedger(Path file) {
         this.file = file.toAbsolutePath().normalize();
         this.inJvm = IN_JVM.computeIfAbsent(this.file, f -> new ReentrantLock());
@@ -78,7 +85,7 @@ final class FileErasureLedger implements ErasureLedger {
             inJvm.lock();
             try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                refresh(channel);
+                openTail(channel);
             } finally {
                 inJvm.unlock();
             }
@@ -101,20 +108,27 @@ final class FileErasureLedger implements ErasureLedger {
             StringBuilder text = new StringBuilder();
             long sequence = head.sequence();
             String previous = head.hash();
+            long position = knownSize;
+            long lastStart = headStart;
+            long written = 0;
             for (Entry entry : entries) {
                 sequence++;
                 String body = body(sequence, entry, previous);
                 String hash = sha256(body);
-                text.append(body).append('|').append(hash).append('\n');
+                String line = body + '|' + hash + '\n';
+                text.append(line);
+                lastStart = position + written;
+                written += utf8Length(line);
                 previous = hash;
             }
-            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-            long position = knownSize;
+            byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+            ByteBuffer bytes = ByteBuffer.wrap(utf8);
             while (bytes.hasRemaining()) {
                 position += channel.write(bytes, position);
             }
             channel.force(true);
             knownSize = position;
+            headStart = lastStart;
             head = new Head(sequence, previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the erasure ledger " + file, e);
@@ -143,7 +157,34 @@ final class FileErasureLedger implements ErasureLedger {
 
     @Override
     public void forEach(Consumer<Entry> action) {
-        read(action);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            scan(channel, 0, 0, ZERO_HASH, 0, action);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the erasure ledger " + file, e);
+        }
+    }
+
+    @Override
+    public Mark forEachAfter(Mark from, Consumer<Entry> action) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (from.sequence() == 0 || from.offset() < 0) {
+                return mark(scan(channel, 0, 0, ZERO_HASH, 0, action));
+            }
+            long size = channel.size();
+            String anchor = from.offset() < size ? lineAt(channel, from.offset(), size) : null;
+            String[] parts = anchor == null ? null : anchor.split("\\|", -1);
+            if (parts == null || parts.length != 12 || !VERSION.equals(parts[0])
+                    || !parts[1].equals(Long.toString(from.sequence())) || !parts[11].equals(from.hash())
+                    || !sha256(anchor.substring(0, anchor.length() - 65)).equals(parts[11])) {
+                throw new MarkMismatch("erasure ledger " + file + " does not hold entry " + from.sequence()
+                        + " as this database last verified it (cut short, replaced or edited); restore the ledger"
+                        + " from its copy (docs/runbook.md)");
+            }
+            long next = from.offset() + utf8Length(anchor) + 1;
+            return mark(scan(channel, next, from.sequence(), from.hash(), from.offset(), action));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the erasure ledger " + file, e);
+        }
     }
 
     @Override
@@ -151,38 +192,70 @@ final class FileErasureLedger implements ErasureLedger {
         return file.toString();
     }
 
-    /** Re-reads and checks the whole file under the caller's lock; cuts off a torn last line. */
+    /** Finds the last complete line; cuts off a torn one after it (a crash mid-append, never acknowledged). */
+    private void openTail(FileChannel channel) throws IOException {
+        long size = channel.size();
+        long end = lastNewlineBefore(channel, size) + 1;
+        cutAfter(channel, end);
+        if (end == 0) {
+            head = new Head(0, ZERO_HASH);
+            headStart = 0;
+            knownSize = 0;
+            return;
+        }
+        long start = lastNewlineBefore(channel, end - 1) + 1;
+        String line = lineAt(channel, start, end);
+        String[] parts = line == null ? new String[0] : line.split("\\|", -1);
+        if (parts.length != 12 || !VERSION.equals(parts[0])
+                || !sha256(line.substring(0, line.length() - 65)).equals(parts[11])) {
+            throw broken(-1, "the last entry does not match its own hash");
+        }
+        head = new Head(Long.parseLong(parts[1]), parts[11]);
+        headStart = start;
+        knownSize = end;
+    }
+
+    /** Reads on from what this instance knows (another node appended), or all again if the file shrank. */
     private void refresh(FileChannel channel) throws IOException {
-        long[] complete = {0};
-        Head read = read(null, channel, complete);
-        if (complete[0] < channel.size()) {
+        Scan scan = channel.size() > knownSize
+                ? scan(channel, knownSize, head.sequence(), head.hash(), headStart, null)
+                : scan(channel, 0, 0, ZERO_HASH, 0, null);
+        cutAfter(channel, scan.complete());
+        knownSize = scan.complete();
+        headStart = scan.lastStart();
+        head = new Head(scan.sequence(), scan.hash());
+    }
+
+    private void cutAfter(FileChannel channel, long complete) throws IOException {
+        if (complete < channel.size()) {
             LOG.warn("Erasure ledger {}: cutting off {} bytes of an entry a crash left unfinished", file,
-                    channel.size() - complete[0]);
-            channel.truncate(complete[0]);
+                    channel.size() - complete);
+            channel.truncate(complete);
             channel.force(true);
         }
-        knownSize = complete[0];
-        head = read;
     }
 
-    private Head read(Consumer<Entry> action) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(action, channel, new long[1]);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the erasure ledger " + file, e);
-        }
+    /** What a scan read: the last entry (sequence, hash, where it starts) and where the complete lines end. */
+    private record Scan(long sequence, String hash, long lastStart, long complete) {
     }
 
-    private Head read(Consumer<Entry> action, FileChannel channel, long[] completeBytes) throws IOException {
-        channel.position(0);
+    private static Mark mark(Scan scan) {
+        return new Mark(scan.sequence(), scan.hash(), scan.sequence() == 0 ? 0 : scan.lastStart());
+    }
+
+    /** Reads and checks the lines from {@code from}, which follow entry {@code sequence} with hash {@code hash}. */
+    private Scan scan(FileChannel channel, long from, long sequence, String hash, long lastStart,
+                      Consumer<Entry> action) throws IOException {
+        channel.position(from);
         BufferedReader reader = new BufferedReader(Channels.newReader(channel, StandardCharsets.UTF_8), 1 << 16);
-        long expected = 0;
-        String previous = ZERO_HASH;
-        long bytes = 0;
+        long expected = sequence;
+        String previous = hash;
+        long bytes = from;
+        long start = lastStart;
         long size = channel.size();
         String line;
         while ((line = reader.readLine()) != null) {
-            long lineBytes = line.getBytes(StandardCharsets.UTF_8).length + 1L;
+            long lineBytes = utf8Length(line) + 1L;
             if (bytes + lineBytes > size) {
                 break;
             }
@@ -200,14 +273,59 @@ final class FileErasureLedger implements ErasureLedger {
                 action.accept(parse(parts));
             }
             previous = parts[11];
+            start = bytes;
             bytes += lineBytes;
         }
-        completeBytes[0] = bytes;
-        return new Head(expected, previous);
+        return new Scan(expected, previous, start, bytes);
+    }
+
+    /** The complete line starting at {@code start} (without its newline), or null if there is none below {@code size}. */
+    private static String lineAt(FileChannel channel, long start, long size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(MAX_LINE, size - start));
+        while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
+            // read on
+        }
+        for (int i = 0; i < buffer.position(); i++) {
+            if (buffer.get(i) == '\n') {
+                return new String(buffer.array(), 0, i, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** Bytes of the text in UTF-8 (entries are ASCII but for what a rule id may hold). */
+    private static int utf8Length(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return text.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return text.length();
+    }
+
+    /** The position of the last newline before {@code before}, or -1. */
+    private static long lastNewlineBefore(FileChannel channel, long before) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        long end = before;
+        while (end > 0) {
+            long start = Math.max(0, end - buffer.capacity());
+            buffer.clear().limit((int) (end - start));
+            while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
+                // read on
+            }
+            for (int i = buffer.position() - 1; i >= 0; i--) {
+                if (buffer.get(i) == '\n') {
+                    return start + i;
+                }
+            }
+            end = start;
+        }
+        return -1;
     }
 
     private IllegalStateException broken(long sequence, String rule) {
-        return new IllegalStateException("erasure ledger " + file + " is broken at entry " + sequence + ": " + rule
+        return new IllegalStateException("erasure ledger " + file + " is broken at "
+                + (sequence < 0 ? "its last entry" : "entry " + sequence) + ": " + rule
                 + "; restore it from its copy before starting (docs/runbook.md)");
     }
 

@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
  * use in a JVM writes that configuration with a fresh token folder and initialises one token in it. Its PIN is kept
  * in a file, the way a mounted secret would be.
  */
-final class SoftHsm {
+public final class SoftHsm {
 
     static final String TOKEN_LABEL = "mincard-test";
     private static final List<Path> LIBRARIES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
             Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"), Path.of("/usr/lib64/libsofthsm2.so"));
     private static KekProperties.Pkcs11 token;
+    private static Path tokenDirectory;
 
     private SoftHsm() {
     }
@@ -38,6 +39,53 @@ final class SoftHsm {
         String label = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Pkcs11KeyEncryptionKeys.createKey(settings(List.of()), label);
         return label;
+    }
+
+    /** The token's settings for an installation whose KEK versions are generated in it as {@code <prefix><n>}. */
+    static KekProperties.Pkcs11 versionedSettings(String prefix) {
+        KekProperties.Pkcs11 base = token();
+        return new KekProperties.Pkcs11(base.library(), null, 0, base.pin(), List.of(), prefix);
+    }
+
+    /** A version prefix no other test uses on the shared token. */
+    public static String uniquePrefix(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "-v";
+    }
+
+    /**
+     * Spring settings for a node whose KEK versions the service generates in the test token as {@code <prefix><n>}
+     * (the first one at its first start).
+     */
+    public static List<String> versionedSpringProperties(String prefix) {
+        KekProperties.Pkcs11 settings = token();
+        return List.of("mincard.vault.kek.pkcs11.library=" + settings.library(),
+                "mincard.vault.kek.pkcs11.slot-list-index=0",
+                "mincard.vault.kek.pkcs11.pin.file=" + settings.pin().file(),
+                "mincard.vault.kek.pkcs11.version-prefix=" + prefix);
+    }
+
+    /** The PKCS#11 library of the test token. */
+    public static Path library() {
+        return token().library();
+    }
+
+    /**
+     * How many objects the token's files hold (SoftHSM2 keeps one {@code <uuid>.object} file per token object, beside
+     * the token's own {@code token.object}): every key object, labelled or not. The tests create secret keys only.
+     */
+    public static long keyObjectsOnToken() {
+        token();
+        try (var files = Files.walk(tokenDirectory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".object")
+                    && !file.getFileName().toString().equals("token.object")).count();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the SoftHSM2 token's files", e);
+        }
+    }
+
+    /** The file holding the test token's user PIN. */
+    public static Path pinFile() {
+        return token().pin().file();
     }
 
     /** Spring settings for a node whose KEKs are these labels on the test token. */
@@ -70,6 +118,7 @@ final class SoftHsm {
             Path confFile = Path.of(conf).toAbsolutePath();
             Path tokens = confFile.resolveSibling("tokens-" + UUID.randomUUID());
             Files.createDirectories(tokens);
+            tokenDirectory = tokens;
             Files.writeString(confFile, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n"
                     + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.US_ASCII);
             Path pinFile = confFile.resolveSibling("user-pin");

@@ -53,15 +53,60 @@ class FileErasureLedgerTest {
     }
 
     @Test
-    void refusesToOpen_whenAnEntryWasAltered() throws Exception {
+    void refusesToReadItThrough_whenAnEntryWasAltered_andToOpen_whenItIsTheLast() throws Exception {
         Path file = directory.resolve("erasure-ledger.txt");
         UUID subject = UUID.randomUUID();
-        new FileErasureLedger(file).append(List.of(entry(subject), entry(UUID.randomUUID())));
+        UUID last = UUID.randomUUID();
+        new FileErasureLedger(file).append(List.of(entry(subject), entry(last)));
+        String original = Files.readString(file);
 
-        Files.writeString(file, Files.readString(file).replace(subject.toString(), UUID.randomUUID().toString()));
+        Files.writeString(file, original.replace(subject.toString(), UUID.randomUUID().toString()));
 
-        assertThatThrownBy(() -> new FileErasureLedger(file))
+        assertThatThrownBy(() -> new FileErasureLedger(file).forEach(entry -> { }))
                 .hasMessageContaining("is broken at entry 1").hasMessageNotContaining(subject.toString());
+        Files.writeString(file, original.replace(last.toString(), UUID.randomUUID().toString()));
+        assertThatThrownBy(() -> new FileErasureLedger(file))
+                .hasMessageContaining("is broken at its last entry").hasMessageNotContaining(last.toString());
+    }
+
+    @Test
+    void readsOnlyTheEntriesAfterAMark_checkingTheMarkedEntryAndTheChainFromIt() {
+        Path file = directory.resolve("erasure-ledger.txt");
+        FileErasureLedger ledger = new FileErasureLedger(file);
+        ledger.append(List.of(entry(UUID.randomUUID()), entry(UUID.randomUUID())));
+        ErasureLedger.Mark mark = ledger.forEachAfter(ErasureLedger.Mark.START, entry -> { });
+        UUID third = UUID.randomUUID();
+        UUID fourth = UUID.randomUUID();
+        new FileErasureLedger(file).append(List.of(entry(third)));
+        ledger.append(List.of(entry(fourth)));
+
+        List<UUID> read = new ArrayList<>();
+        ErasureLedger.Mark end = new FileErasureLedger(file).forEachAfter(mark, entry -> read.add(entry.subjectId()));
+
+        assertThat(mark.sequence()).isEqualTo(2);
+        assertThat(read).containsExactly(third, fourth);
+        assertThat(end.sequence()).isEqualTo(4);
+        assertThat(end.hash()).isEqualTo(ledger.head().hash());
+        List<UUID> none = new ArrayList<>();
+        assertThat(ledger.forEachAfter(end, entry -> none.add(entry.subjectId()))).isEqualTo(end);
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void refusesAMark_whenTheLedgerNoLongerHoldsThatEntry() throws Exception {
+        Path file = directory.resolve("erasure-ledger.txt");
+        FileErasureLedger ledger = new FileErasureLedger(file);
+        ledger.append(List.of(entry(UUID.randomUUID()), entry(UUID.randomUUID()), entry(UUID.randomUUID())));
+        ErasureLedger.Mark end = ledger.forEachAfter(ErasureLedger.Mark.START, entry -> { });
+        List<String> lines = Files.readAllLines(file);
+
+        Files.writeString(file, lines.get(0) + "\n" + lines.get(1) + "\n");
+
+        assertThatThrownBy(() -> new FileErasureLedger(file).forEachAfter(end, entry -> { }))
+                .isInstanceOf(ErasureLedger.MarkMismatch.class).hasMessageContaining("entry 3");
+        ErasureLedger.Mark forged = new ErasureLedger.Mark(2, end.hash(), end.offset());
+        assertThatThrownBy(() -> new FileErasureLedger(file).forEachAfter(forged, entry -> { }))
+                .isInstanceOf(ErasureLedger.MarkMismatch.class);
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.mincard.application.console;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.mincard.application.security.CurrentActor;
+import org.mincard.application.security.SiteScope;
+import org.mincard.domain.shared.Actor;
+import org.mincard.projections.workqueue.ListQueueItems;
+import org.mincard.projections.workqueue.QueueItem;
+import org.mincard.projections.workqueue.QueuePage;
+import org.mincard.projections.workqueue.WorkQueue;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A clerk's day on one screen: the cases they hold in every queue, then the unassigned cases of their sites, most
+ * urgent and oldest first, overdue marked. No personal data: ids, states, sites and ages only.
+ */
+@Controller
+class MyWorkController {
+
+    static final int MINE_PER_QUEUE = 50;
+    static final int UNASSIGNED_PER_QUEUE = 20;
+
+    private final QueryGateway queries;
+    private final CurrentActor currentActor;
+    private final SiteScope siteScope;
+    private final Clock clock;
+
+    MyWorkController(QueryGateway queries, CurrentActor currentActor, SiteScope siteScope, Clock clock) {
+        this.queries = queries;
+        this.currentActor = currentActor;
+        this.siteScope = siteScope;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/my-work")
+    String myWork(Model model) {
+        Actor actor = currentActor.get();
+        Instant now = clock.instant();
+        Set<UUID> sites = siteScope.visibleSites(actor).orElse(null);
+        List<QueueItem> mine = new ArrayList<>();
+        List<QueueItem> unassigned = new ArrayList<>();
+        for (WorkQueue queue : WorkQueue.values()) {
+            mine.addAll(page(new ListQueueItems(queue, sites, actor.userId(), false, null, null, null, null, null,
+                    MINE_PER_QUEUE, now)));
+            unassigned.addAll(page(new ListQueueItems(queue, sites, null, true, null, null, null, null, null,
+                    UNASSIGNED_PER_QUEUE, now)));
+        }
+        Comparator<QueueItem> urgentFirst = Comparator.comparing((QueueItem item) -> item.priority().ordinal())
+                .reversed().thenComparing(QueueItem::enteredAt);
+        mine.sort(urgentFirst);
+        unassigned.sort(urgentFirst);
+        model.addAttribute("mine", mine);
+        model.addAttribute("unassigned", unassigned);
+        model.addAttribute("overdueCount", mine.stream().filter(QueueItem::overdue).count());
+        return "console/my-work";
+    }
+
+    private List<QueueItem> page(ListQueueItems query) {
+        return queries.query(query, ResponseTypes.instanceOf(QueuePage.class)).join().items();
+    }
+}

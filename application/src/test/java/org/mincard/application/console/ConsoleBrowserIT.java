@@ -1,0 +1,127 @@
+package org.mincard.application.console;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real browser (Debian's headless Chromium): each role's main journey end to end, with axe-core
+ * and the content security policy checked on every screen on the way (see {@link Browser}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserIT {
+
+    static final String PASSWORD = "test-password";
+    static final String SITE_A = "a0000000-0000-4000-8000-00000000000a";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    Browser browser;
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        if (Browser.installation().isEmpty()) {
+            String message = "Chromium is not installed (looked for " + Browser.CHROMIUM + " and " + Browser.DRIVER
+                    + "): install Debian's chromium and chromium-driver (.ci/run does) to run the console's browser "
+                    + "tests";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(message);
+            }
+            Assumptions.abort(message);
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void clerkTakesACaseFromIntakeToHandOver() {
+        UUID caseId = submit("Ana Browser-Test");
+        browser.go("/console/login");
+        browser.check("sign-in");
+        browser.signIn("clerk-a", PASSWORD);
+        String shortId = caseId.toString().substring(0, 8);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            browser.go("/console/my-work");
+            return browser.driver.getPageSource().contains(shortId);
+        });
+        browser.check("my-work");
+
+        browser.find(By.xpath("//table[@id='unassigned']//tr[td/a[contains(@href,'" + caseId + "')]]//button"))
+                .click();
+        browser.waitFor(By.id("case-state"), "Submitted");
+        assertThat(browser.driver.getPageSource()).contains("Clerk A (clerk-a)");
+        browser.check("case-intake");
+        clickButton("Check in");
+        browser.waitFor(By.id("case-state"), "Checked in");
+
+        browser.find(By.id("doc-US_PASSPORT")).click();
+        browser.waitFor(By.id("tally"), "total 3");
+        browser.find(By.id("doc-UTILITY_BILL")).click();
+        browser.waitFor(By.id("tally"), "the points rule is met");
+        browser.check("case-document-review");
+        clickButton("Record document review");
+        browser.waitFor(By.id("case-state"), "Under review");
+
+        new Select(browser.find(By.id("field"))).selectByValue("CARD_RECORD");
+        new Select(browser.find(By.id("purpose"))).selectByValue("CASE_WORK");
+        clickButton("Show");
+        browser.waitFor(By.id("revealed"), "Ana Browser-Test");
+        browser.check("case-personal-data");
+
+        clickButton("Approve");
+        browser.waitFor(By.id("case-state"), "Approved");
+        clickButton("Produce card");
+        browser.waitFor(By.id("case-state"), "Card produced");
+        clickButton("Hand over the card");
+        browser.waitFor(By.id("case-state"), "Handed over");
+        browser.check("case-handed-over");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("CardHandedOver").contains("Clerk A (clerk-a)");
+    }
+
+    private void clickButton(String label) {
+        browser.find(By.xpath("//button[normalize-space()='" + label + "']")).click();
+    }
+
+    private UUID submit(String legalName) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("clerk-a", PASSWORD);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> created = rest.exchange("/api/v1/cases", HttpMethod.POST, new HttpEntity<>(Map.of(
+                "type", "NEW", "siteId", SITE_A,
+                "applicant", Map.of("legalName", legalName, "dateOfBirth", "1990-04-01")), headers), Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        return UUID.fromString((String) created.getBody().get("caseId"));
+    }
+}
