@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored once (0 duplicated): each case has exactly its five events, each cardholder its one card, and no case exists
  * that no client was told about. The service is a child JVM on this test's database, as in SweepCrashRecoveryIT.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KillNineRetryIT {
 
     private static final int KILLS = 5;
