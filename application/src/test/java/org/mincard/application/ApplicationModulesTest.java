@@ -49,8 +49,8 @@ class ApplicationModulesTest {
     @Test
     void findsEveryFeatureAsAModule_whenScanningTheService() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-                "card", "casefile", "config", "console", "directory", "operations", "oversight", "retention",
-                "retries", "security", "vault", "web", "workqueue");
+                "card", "casefile", "config", "console", "directory", "migration", "operations", "oversight",
+                "retention", "retries", "security", "vault", "web", "workqueue");
     }
 
     @Test

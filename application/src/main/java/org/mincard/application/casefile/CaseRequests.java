@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.mincard.domain.casefile.CancellationReason;
@@ -49,7 +49,7 @@ final class CaseRequests {
     @Schema(description = "The card record: what is printed on the card")
     record Applicant(
             @NotBlank @Size(max = 200) String legalName,
-            @NotNull @Past LocalDate dateOfBirth,
+            @NotNull @PastOrPresent LocalDate dateOfBirth,
             @Schema(description = "Self-designated; printed only if given")
             @Size(max = 40) String genderMarker) {
         @Override

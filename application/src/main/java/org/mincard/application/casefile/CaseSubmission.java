@@ -122,10 +122,15 @@ class CaseSubmission {
         if (!ReplacementReason.fits(request.type(), request.replacementReason())) {
             throw RequestProblems.invalid("replacementReason", "is required for REPLACEMENT cases and only for them");
         }
-        if (request.applicant().dateOfBirth().isBefore(EARLIEST_BIRTH)) {
+        checkApplicant(request.applicant(), request.contact());
+    }
+
+    /** The rules across an applicant's fields; {@link ApplicantRules} applies them to imported rows as well. */
+    static void checkApplicant(CaseRequests.Applicant applicant, CaseRequests.ContactDetails contact) {
+        if (applicant.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
             throw RequestProblems.invalid("applicant.dateOfBirth", "must be after 1900-01-01");
         }
-        if (request.contact() != null && request.contact().phone() == null && request.contact().email() == null) {
+        if (contact != null && contact.phone() == null && contact.email() == null) {
             throw RequestProblems.invalid("contact", "needs a phone or an e-mail");
         }
     }

@@ -34,7 +34,8 @@ import java.util.Map;
  * The <b>embedded demo</b> is: no {@code spring.datasource.url} of the operator's (the embedded PostgreSQL is used),
  * {@code mincard.security.mode=demo} (the default) and no active Spring profile. Only there are missing keys generated,
  * into {@code mincard.keys.demo-directory} (default {@code data/demo-keys}, apart from {@code data/pg}), and one log
- * line says so. The decision is published as {@code mincard.keys.generate} for the key loaders.
+ * line says so. The decision is published as {@code mincard.keys.generate} for the key loaders. Other Spring
+ * applications in the same JVM are left alone.
  */
 public class KeyCustodyGuard implements EnvironmentPostProcessor, Ordered {
 
@@ -49,6 +50,7 @@ public class KeyCustodyGuard implements EnvironmentPostProcessor, Ordered {
     static final String MANIFEST_KEY = "mincard.retention.signing.key";
     static final String CHECKPOINT_KEY = "mincard.oversight.checkpoints.signing-key";
     private static final String DATASOURCE_URL = "spring.datasource.url";
+    private static final String MINCARD_APPLICATION = "org.mincard.application.MincardApplication";
 
     private final Log log;
 
@@ -64,6 +66,9 @@ public class KeyCustodyGuard implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!isMincard(application)) {
+            return;
+        }
         Decision decision = check(environment);
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME,
                 Map.of(GENERATE, String.valueOf(decision.demo()))));
@@ -73,6 +78,16 @@ public class KeyCustodyGuard implements EnvironmentPostProcessor, Ordered {
                     + decision.databaseDirectory() + ". A demo installation is not an erasure guarantee: a copy of"
                     + " both folders recovers purged data (docs/privacy.md).");
         }
+    }
+
+    /**
+     * Spring Boot runs every registered post-processor for every application in the JVM (a test's stand-in identity
+     * provider, a tool embedding Spring): the guard only judges mincard's own, started from {@code MincardApplication}
+     * (by name: this package must not depend on the application's root).
+     */
+    static boolean isMincard(SpringApplication application) {
+        return application.getAllSources().stream()
+                .anyMatch(source -> source instanceof Class<?> type && MINCARD_APPLICATION.equals(type.getName()));
     }
 
     /** What the guard decided: demo or not, and which keys the demo generates (by their settings). */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What every console page shows in its header: who is signed in (a display name, never the id alone) and where. */
-@ControllerAdvice(assignableTypes = {ConsoleController.class, MyWorkController.class, CasePageController.class})
+@ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
 
     private final CurrentActor currentActor;

@@ -3,8 +3,9 @@
  * over the same commands, queries and access gate as the API. Depends on the features, none depends on it.
  */
 @ApplicationModule(displayName = "console",
-        allowedDependencies = {"card", "casefile", "directory", "oversight", "retention", "security", "vault", "web",
-                "workqueue"})
+        allowedDependencies = {"card", "casefile", "directory", "oversight", "oversight::accesslog",
+                "oversight::register", "oversight::report", "retention", "retention::holds", "retention::manifest",
+                "retention::policy", "retention::sweep", "security", "vault", "web", "workqueue"})
 package org.mincard.application.console;
 
 import org.springframework.modulith.ApplicationModule;

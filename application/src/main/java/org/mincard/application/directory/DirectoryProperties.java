@@ -21,13 +21,17 @@ import java.util.UUID;
  * @param sites           the service sites: id, name, office address, time zone
  * @param staff           staff display names by the identity provider's opaque user id; people who sign in to the
  *                        console through the provider are added from their {@code name} claim
+ * @param assignOnlyKnownClerks whether a case may be assigned only to a clerk the staff directory knows (a typo in a
+ *                        clerk id would otherwise hand the case to nobody); off only where clerks never appear in
+ *                        the directory (no staff configured and nobody signs in to the console)
  */
 @Validated
 @ConfigurationProperties("mincard.directory")
 record DirectoryProperties(
         @NotNull @DefaultValue("UTC") ZoneId defaultTimeZone,
         @DefaultValue List<@Valid Site> sites,
-        @DefaultValue List<@Valid Staff> staff) {
+        @DefaultValue List<@Valid Staff> staff,
+        @DefaultValue("true") boolean assignOnlyKnownClerks) {
 
     DirectoryProperties {
         sites = List.copyOf(sites);

@@ -27,8 +27,10 @@ public class StaffDirectory {
     }
 
     private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private final boolean assignOnlyKnownClerks;
 
     StaffDirectory(DirectoryProperties properties) {
+        this.assignOnlyKnownClerks = properties.assignOnlyKnownClerks();
         properties.staff().forEach(staff -> members.put(staff.userId(),
                 new Member(staff.userId(), staff.displayName(), staff.role(), Set.copyOf(staff.sites()))));
     }
@@ -48,6 +50,11 @@ public class StaffDirectory {
     /** Whether a case may be given to this user: a clerk the directory knows at that site. */
     public boolean isClerkAt(String userId, UUID siteId) {
         return find(userId).filter(member -> member.role() == Role.CLERK && member.worksAt(siteId)).isPresent();
+    }
+
+    /** Whether a case may be assigned to this user id: a clerk the directory knows (unless that rule is off). */
+    public boolean mayReceiveCases(String userId) {
+        return !assignOnlyKnownClerks || find(userId).filter(member -> member.role() == Role.CLERK).isPresent();
     }
 
     /** The clerks of any of these sites, by display name. */

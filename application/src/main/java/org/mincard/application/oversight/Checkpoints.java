@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /** Takes, stores and reads signed checkpoints, and verifies the chains against one. */
 @Component
-class Checkpoints {
+public class Checkpoints {
 
     static final int FORMAT = 2;
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
@@ -43,10 +43,12 @@ class Checkpoints {
     private final CheckpointSigner signer;
     private final Clock clock;
     private final ErasureLedger ledger;
+    private final OversightMetrics metrics;
 
     Checkpoints(JdbcTemplate jdbc, Chainer chainer, ChainedStreams streams, ChainVerifier verifier,
-                CheckpointSigner signer, Clock clock, ErasureLedger ledger) {
+                CheckpointSigner signer, Clock clock, ErasureLedger ledger, OversightMetrics metrics) {
         this.ledger = ledger;
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.chainer = chainer;
         this.streams = streams;
@@ -56,15 +58,17 @@ class Checkpoints {
     }
 
     /** A stored checkpoint: the exact signed JSON text and its signature. */
-    record Signed(Checkpoint checkpoint, String payload, byte[] signature) {
+    public record Signed(Checkpoint checkpoint, String payload, byte[] signature) {
     }
 
     @Scheduled(cron = "${mincard.oversight.checkpoints.cron}")
     void onSchedule() {
         try {
             Signed signed = take();
+            metrics.checkpointTaken(true);
             LOG.info("Checkpoint {} taken", signed.checkpoint().checkpointId());
         } catch (RuntimeException e) {
+            metrics.checkpointTaken(false);
             LOG.warn("Periodic checkpoint failed; it is retried on the next run", e);
         }
     }
@@ -98,7 +102,7 @@ class Checkpoints {
                 .stream().findFirst();
     }
 
-    Optional<Signed> latest() {
+    public Optional<Signed> latest() {
         return jdbc.query("SELECT payload, signature FROM audit.checkpoint ORDER BY taken_at DESC LIMIT 1",
                 (row, n) -> new Signed(read(row.getString(1)), row.getString(1), row.getBytes(2))).stream().findFirst();
     }
@@ -107,7 +111,7 @@ class Checkpoints {
      * Re-walks every chain and compares it with the checkpoint given as its exact JSON text (null: no checkpoint,
      * only the chains' own consistency). A signature, when given, must be this service's over that text.
      */
-    VerificationReport verify(String payload, byte[] signature, String source) {
+    public VerificationReport verify(String payload, byte[] signature, String source) {
         Checkpoint checkpoint = payload == null ? null : read(payload);
         Boolean signatureValid = signature == null ? null
                 : signer.verify(payload.getBytes(StandardCharsets.UTF_8), signature);
@@ -121,13 +125,14 @@ class Checkpoints {
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         boolean intact = results.stream().allMatch(ChainVerifier.StreamResult::intact)
                 && !Boolean.FALSE.equals(signatureValid);
+        metrics.verified(intact);
         return new VerificationReport(intact, started, millis, source,
                 checkpoint == null ? null : checkpoint.checkpointId(),
                 checkpoint == null ? null : checkpoint.takenAt(), signatureValid, results);
     }
 
     /** The outcome of a verification: per stream, counts and every finding (up to a cap) with its position. */
-    record VerificationReport(boolean intact, Instant verifiedAt, long durationMillis, String checkpointSource,
+    public record VerificationReport(boolean intact, Instant verifiedAt, long durationMillis, String checkpointSource,
                               UUID checkpointId, Instant checkpointTakenAt, Boolean signatureValid,
                               List<ChainVerifier.StreamResult> streams) {
     }

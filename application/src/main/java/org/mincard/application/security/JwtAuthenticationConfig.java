@@ -2,6 +2,7 @@ package org.mincard.application.security;
 
 import org.mincard.application.directory.StaffDirectory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,7 +56,13 @@ class JwtAuthenticationConfig {
     static final Duration LONGEST_TOKEN_LIFETIME = Duration.ofDays(1);
 
     @Bean
-    JwtDecoder jwtDecoder(SecuritySettings settings) {
+    JwtDecoder jwtDecoder(SecuritySettings settings,
+                          @Value("${mincard.security.jwt.verified-cache-size:10000}") int verifiedCacheSize) {
+        JwtDecoder decoder = verifyingDecoder(settings);
+        return verifiedCacheSize > 0 ? new VerifiedJwtCache(decoder, verifiedCacheSize, Clock.systemUTC()) : decoder;
+    }
+
+    private static JwtDecoder verifyingDecoder(SecuritySettings settings) {
         SecuritySettings.Jwt jwt = settings.jwt();
         refuseUnsafeSettings(jwt);
         JwtDecoder decoder;

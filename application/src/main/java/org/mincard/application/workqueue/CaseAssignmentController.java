@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mincard.application.directory.StaffDirectory;
+import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.casefile.AssignCase;
 import org.mincard.domain.casefile.CaseAssignment;
 import org.mincard.domain.casefile.ClaimCase;
@@ -32,10 +34,12 @@ import java.util.UUID;
 class CaseAssignmentController {
 
     private final CommandGateway commands;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    CaseAssignmentController(CommandGateway commands, Clock clock) {
+    CaseAssignmentController(CommandGateway commands, StaffDirectory staff, Clock clock) {
         this.commands = commands;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -71,6 +75,9 @@ class CaseAssignmentController {
     @Operation(summary = "Assign or reassign a case to a clerk (supervisor)",
             description = "clerkId is the identity provider's opaque user id of the clerk.")
     AssignmentAnswer assign(@PathVariable UUID caseId, @Valid @RequestBody AssignRequest request) {
+        if (!staff.mayReceiveCases(request.clerkId())) {
+            throw RequestProblems.unprocessable("clerkId", "must be a clerk in the staff directory");
+        }
         return AssignmentAnswer.of(caseId,
                 commands.sendAndWait(new AssignCase(caseId, request.clerkId(), clock.instant())));
     }

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -57,6 +58,29 @@ public class NameIndex {
         List<Object[]> rows = tokens(legalName).stream()
                 .map(token -> new Object[] {blindIndex.of(DOMAIN, token), caseId, cardholderId})
                 .toList();
+        jdbc.batchUpdate("""
+                INSERT INTO lookup.name_token (token_index, case_id, cardholder_id) VALUES (?, ?, ?)
+                ON CONFLICT ON CONSTRAINT name_token_pk DO NOTHING
+                """, rows);
+    }
+
+    /** One case's legal name to index. */
+    public record Entry(UUID caseId, UUID cardholderId, String legalName) {
+
+        @Override
+        public String toString() {
+            return "Entry[" + caseId + "]";
+        }
+    }
+
+    /** {@link #index} for many cases in one batch (bulk imports); call it in the transaction that appends them. */
+    public void indexAll(List<Entry> entries) {
+        List<Object[]> rows = new ArrayList<>(entries.size() * 3);
+        for (Entry entry : entries) {
+            for (String token : tokens(entry.legalName())) {
+                rows.add(new Object[] {blindIndex.of(DOMAIN, token), entry.caseId(), entry.cardholderId()});
+            }
+        }
         jdbc.batchUpdate("""
                 INSERT INTO lookup.name_token (token_index, case_id, cardholder_id) VALUES (?, ?, ?)
                 ON CONFLICT ON CONSTRAINT name_token_pk DO NOTHING

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.mincard.application.directory.SiteDirectory;
 import org.mincard.projections.workqueue.ListQueueSummaries;
 import org.mincard.projections.workqueue.QueueSummary;
+import org.mincard.projections.workqueue.WorkQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Prometheus gauges per site and queue, so an operator can alert on a queue that grows or a case that sits too long:
  * {@code mincard_queue_depth}, {@code mincard_queue_oldest_age_seconds}, {@code mincard_queue_overdue}. Labels are the
  * site id and the queue only, never anything personal. Refreshed from one summary query every
- * {@code mincard.queues.metrics-refresh} (read from the rollups); a queue that empties stays in the series at 0.
+ * {@code mincard.queues.metrics-refresh} (read from the rollups); a queue that empties stays in the series at 0, and
+ * every queue of every site in the site directory has its series from the start, at 0 while empty.
  */
 @Component
 class QueueMetrics implements DisposableBean {
@@ -34,6 +39,7 @@ class QueueMetrics implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(QueueMetrics.class);
 
     private final QueryGateway queries;
+    private final SiteDirectory sites;
     private final Clock clock;
     private final Duration refresh;
     private final MultiGauge depth;
@@ -45,8 +51,10 @@ class QueueMetrics implements DisposableBean {
         return thread;
     });
 
-    QueueMetrics(QueryGateway queries, Clock clock, QueueProperties properties, MeterRegistry meters) {
+    QueueMetrics(QueryGateway queries, SiteDirectory sites, Clock clock, QueueProperties properties,
+                 MeterRegistry meters) {
         this.queries = queries;
+        this.sites = sites;
         this.clock = clock;
         this.refresh = properties.metricsRefresh();
         this.depth = MultiGauge.builder("mincard.queue.depth").description("Cases waiting in the queue")
@@ -73,8 +81,15 @@ class QueueMetrics implements DisposableBean {
     /** Recomputes every gauge from one summary query. */
     void refresh() {
         Instant now = clock.instant();
-        List<QueueSummary> summaries = queries.query(new ListQueueSummaries(null, now),
-                ResponseTypes.multipleInstancesOf(QueueSummary.class)).join();
+        Map<String, QueueSummary> bySeries = new TreeMap<>();
+        for (SiteDirectory.Site site : sites.all()) {
+            for (WorkQueue queue : WorkQueue.values()) {
+                bySeries.put(site.siteId() + "/" + queue.path(), new QueueSummary(site.siteId(), queue, 0, null, 0, 0));
+            }
+        }
+        queries.query(new ListQueueSummaries(null, now), ResponseTypes.multipleInstancesOf(QueueSummary.class))
+                .join().forEach(summary -> bySeries.put(summary.siteId() + "/" + summary.queue().path(), summary));
+        List<QueueSummary> summaries = List.copyOf(bySeries.values());
         depth.register(summaries.stream().map(summary -> MultiGauge.Row.of(tags(summary), summary.depth()))
                 .toList(), true);
         oldestAge.register(summaries.stream().map(summary -> MultiGauge.Row.of(tags(summary),

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.mincard.application.directory.StaffDirectory;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.security.SiteScope;
 import org.mincard.application.web.RequestProblems;
@@ -52,10 +53,12 @@ class ReassignmentController {
     private final QueryGateway queries;
     private final CurrentActor currentActor;
     private final SiteScope siteScope;
+    private final StaffDirectory staff;
     private final Clock clock;
 
     ReassignmentController(CommandGateway commands, QueryGateway queries, CurrentActor currentActor,
-                           SiteScope siteScope, Clock clock) {
+                           SiteScope siteScope, StaffDirectory staff, Clock clock) {
+        this.staff = staff;
         this.commands = commands;
         this.queries = queries;
         this.currentActor = currentActor;
@@ -79,6 +82,12 @@ class ReassignmentController {
         LinkedHashSet<String> receivers = new LinkedHashSet<>(request.toClerkIds());
         if (receivers.contains(request.fromClerkId())) {
             throw RequestProblems.invalid("toClerkIds", "must not contain fromClerkId");
+        }
+        List<String> receiverList = List.copyOf(receivers);
+        for (int i = 0; i < receiverList.size(); i++) {
+            if (!staff.mayReceiveCases(receiverList.get(i))) {
+                throw RequestProblems.unprocessable("toClerkIds[" + i + "]", "must be a clerk in the staff directory");
+            }
         }
         List<UUID> caseIds = queries.query(new ListAssignedCases(request.fromClerkId(),
                 siteScope.visibleSites(actor).orElse(null)), ResponseTypes.instanceOf(AssignedCases.class))

@@ -65,6 +65,23 @@ class KeyCustodyGuardTest {
     }
 
     @Test
+    void leavesAnotherSpringApplicationOfTheJvmAlone_whereMincardsWouldBeRefused() {
+        try (var other = new SpringApplicationBuilder(OtherApplication.class).web(WebApplicationType.NONE).run(
+                "--spring.config.name=not-mincard", "--spring.datasource.url=" + EXTERNAL_URL,
+                "--mincard.embedded-postgres.enabled=false", "--mincard.security.mode=jwt")) {
+
+            assertThat(other.getEnvironment().getProperty(KeyCustodyGuard.GENERATE)).isNull();
+        }
+        assertThatThrownBy(() -> application().run("--spring.datasource.url=" + EXTERNAL_URL))
+                .isInstanceOf(KeyCustodyRefused.class);
+    }
+
+    /** Not mincard: a bare Spring application, like a test's stand-in identity provider. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class OtherApplication {
+    }
+
+    @Test
     void refusesAKeyFileInsideThePostgresDataDirectory_evenInTheDemo(@TempDir Path temp) throws Exception {
         Path pg = temp.resolve("pg");
         Files.createDirectories(pg);

@@ -108,6 +108,99 @@ class ConsoleBrowserIT {
         browser.waitFor(By.id("case-state"), "Handed over");
         browser.check("case-handed-over");
         assertThat(browser.find(By.id("timeline")).getText()).contains("CardHandedOver").contains("Clerk A (clerk-a)");
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            new Select(browser.find(By.id("field"))).selectByValue("CARD_NUMBER");
+            new Select(browser.find(By.id("purpose"))).selectByValue("CASE_WORK");
+            clickButton("Show");
+            return !browser.driver.findElements(By.cssSelector("#revealed dd")).isEmpty();
+        });
+        String cardNumber = browser.find(By.cssSelector("#revealed dd")).getText();
+        browser.go("/console/cards");
+        browser.find(By.id("cardNumber")).sendKeys(cardNumber);
+        clickButton("Look up");
+        browser.waitFor(By.id("card"), "Active");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain(cardNumber);
+        browser.check("card-lookup");
+    }
+
+    @Test
+    void supervisorRebalancesAQueue() {
+        UUID first = submit("Rebalance One");
+        UUID second = submit("Rebalance Two");
+        browser.signIn("supervisor", PASSWORD);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            browser.go("/console/dashboard?queue=intake");
+            return browser.driver.getPageSource().contains(first.toString())
+                    && browser.driver.getPageSource().contains(second.toString());
+        });
+        assertThat(browser.find(By.id("workload")).getText()).contains("Clerk A (clerk-a)");
+        browser.check("dashboard");
+
+        browser.find(By.id("pick-" + first)).click();
+        browser.find(By.id("pick-" + second)).click();
+        Select clerks = new Select(browser.find(By.id("clerkId")));
+        clerks.getOptions().stream().filter(option -> option.getText().startsWith("Clerk A (clerk-a)")).findFirst()
+                .orElseThrow().click();
+        clickButton("Assign");
+
+        browser.waitFor(By.cssSelector(".usa-alert--success"), "Assigned 2 cases to Clerk A (clerk-a)");
+        String queue = browser.find(By.id("assign-cases")).getText();
+        assertThat(queue).contains("Clerk A (clerk-a)");
+        browser.check("dashboard-assigned");
+    }
+
+    @Test
+    void recordsOfficerRunsASweep() {
+        browser.signIn("records-officer", PASSWORD);
+        browser.find(By.id("holds"));
+        browser.check("records");
+
+        clickButton("Run a sweep now");
+
+        browser.waitFor(By.id("sweep-progress"), "Completed");
+        String sweepId = browser.find(By.cssSelector("#sweep-progress dd")).getText();
+        browser.check("records-sweep");
+        browser.go("/console/records");
+        assertThat(browser.find(By.id("manifests")).getText()).contains(sweepId);
+    }
+
+    @Test
+    void auditorReadsTheAccessLogAndTheAnnualReport() {
+        UUID caseId = submit("Audit Trail");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("clerk-a", PASSWORD);
+        headers.add("X-Access-Purpose", "CASE_WORK");
+        await().atMost(Duration.ofSeconds(20)).until(() -> rest.exchange("/api/v1/cases/" + caseId + "/personal-data",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode().value() == 200);
+        browser.signIn("auditor", PASSWORD);
+
+        String log = browser.find(By.id("access-log")).getText();
+        assertThat(log).contains("Clerk A (clerk-a)").contains("CASE_WORK").doesNotContain("Audit Trail");
+        assertThat(browser.find(By.id("chain-status")).getText()).isNotBlank();
+        browser.check("audit");
+
+        browser.find(By.partialLinkText("Annual report")).click();
+        browser.waitFor(By.tagName("h1"), "Transparency report");
+        assertThat(browser.driver.getPageSource()).doesNotContain("Audit Trail");
+        browser.check("annual-report");
+    }
+
+    @Test
+    void clerkSearchesAQueueByName_andSeesNamesOnlyForAPurpose() {
+        UUID caseId = submit("Quentin Queuesearch");
+        browser.signIn("clerk-a", PASSWORD);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            browser.go("/console/queues/intake?q=Queuesearch");
+            return browser.driver.getPageSource().contains(caseId.toString());
+        });
+        assertThat(browser.find(By.id("queue-items")).getText()).doesNotContain("Quentin");
+
+        new Select(browser.find(By.id("purpose"))).selectByValue("CASE_WORK");
+        clickButton("Apply");
+
+        browser.waitFor(By.id("queue-items"), "Quentin Queuesearch");
+        browser.check("queue");
     }
 
     private void clickButton(String label) {

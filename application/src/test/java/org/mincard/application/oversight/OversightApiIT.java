@@ -223,6 +223,33 @@ class OversightApiIT {
     }
 
     @Test
+    void flagsNoBulkRead_whenAClerkReadsOnePageOfNames_butFlagsTheNextPages() throws Exception {
+        String actor = "page-reader-" + UUID.randomUUID();
+        Instant firstPage = ZonedDateTime.of(2026, 3, 4, 10, 0, 0, 0, ZoneId.of("America/Chicago")).toInstant();
+        Instant secondPage = firstPage.plusSeconds(30);
+        for (Instant page : List.of(firstPage, secondPage)) {
+            for (int i = 0; i < 58; i++) {
+                jdbc.update("""
+                        INSERT INTO audit.access_record (occurred_at, actor_id, actor_role, subject_id, data_class,
+                                                         purpose, outcome)
+                        VALUES (?, ?, 'CLERK', ?, 'CARD_RECORD', 'CASE_WORK', 'SHOWN')""",
+                        Timestamp.from(page), actor, UUID.randomUUID());
+            }
+        }
+
+        JsonNode items = json.readTree(get("auditor", "/api/v1/audit/access-records?actorId=" + actor
+                + "&limit=200").getBody()).get("items");
+
+        assertThat(items).hasSize(116);
+        for (int i = 0; i < 58; i++) {
+            assertThat(items.get(i).get("flags").toString()).as("first page").doesNotContain("BULK_READER");
+        }
+        for (int i = 58; i < 116; i++) {
+            assertThat(items.get(i).get("flags").toString()).as("second page").contains("BULK_READER");
+        }
+    }
+
+    @Test
     void flagsOffHoursBulkAndPurgedReads_whenAnAuditorSearchesByActor() throws Exception {
         String actor = "night-reader-" + UUID.randomUUID();
         // 03:00 in Chicago on a Wednesday: outside the default office hours 08:00-18:00.

@@ -5,7 +5,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import org.mincard.application.config.TestKeys;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -114,10 +113,6 @@ final class OpenIdProvider implements AutoCloseable {
                 "mincard.embedded-postgres.enabled", "false",
                 "mincard.security.mode", "jwt",
                 "spring.main.banner-mode", "off"));
-        // mincard's start-up guards run in every Spring application of the test JVM, this one too: outside the
-        // demo the key custody guard wants every secret key from outside, as a real installation gives them.
-        TestKeys.settings().forEach(setting -> properties.put(setting.substring(0, setting.indexOf('=')),
-                setting.substring(setting.indexOf('=') + 1)));
         context = new SpringApplicationBuilder(Server.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(properties)

@@ -8,12 +8,14 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.mincard.projections.workqueue.ListQueueSummaries;
 import org.mincard.projections.workqueue.QueueSummary;
+import org.mincard.projections.workqueue.WorkQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,11 +122,11 @@ class QueueRollupIT extends QueueItSupport {
                 FROM read_model.work_queue_item WHERE queue IS NOT NULL
                 GROUP BY site_id, queue ORDER BY site_id, queue""",
                 (rs, n) -> new QueueSummary(rs.getObject("site_id", UUID.class),
-                        org.mincard.projections.workqueue.WorkQueue.valueOf(rs.getString("queue")),
+                        WorkQueue.valueOf(rs.getString("queue")),
                         rs.getLong("depth"), rs.getObject("oldest", OffsetDateTime.class).toInstant(),
                         rs.getLong("overdue"), rs.getLong("unassigned")),
                 asOf.minus(Duration.ofMinutes(90)).toString()).stream()
-                .sorted(java.util.Comparator.comparing(QueueSummary::siteId)
+                .sorted(Comparator.comparing(QueueSummary::siteId)
                         .thenComparing(summary -> summary.queue().ordinal()))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package org.mincard.application.workqueue;
 
 import org.junit.jupiter.api.Test;
+import org.mincard.projections.workqueue.WorkQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -367,6 +368,19 @@ class WorkQueueIT extends QueueItSupport {
                 "mincard_queue_oldest_age_seconds{queue=\"intake\",site=\"" + SITE_A + "\"}",
                 "mincard_queue_overdue{queue=\"intake\",site=\"" + SITE_A + "\"}");
         assertThat(scrape).doesNotContain("Gauge Watcher", caseId.toString());
+    }
+
+    @Test
+    void exportsEveryQueueOfEveryDirectorySite_atZeroWhenEmpty() {
+        metrics.refresh();
+        String scrape = rest.getForObject("/actuator/prometheus", String.class);
+
+        for (UUID site : List.of(SITE_A, SITE_B)) {
+            for (WorkQueue queue : WorkQueue.values()) {
+                assertThat(scrape).contains("mincard_queue_depth{queue=\"" + queue.path() + "\",site=\"" + site + "\"}");
+            }
+        }
+        assertThat(scrape).containsPattern("mincard_queue_depth\\{queue=\"pickup\",site=\"" + SITE_B + "\"} 0\\.0");
     }
 
     private long accessRecords(UUID... caseIds) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The retention schedule's tables: facts per source, and the items computed from them with the active policy. */
 @Component
@@ -157,7 +158,7 @@ public class ScheduleStore {
     }
 
     /** A PostgreSQL array literal of the rows' values (ids, codes, dates and times: nothing needs quoting). */
-    private static <T> String array(List<T> rows, java.util.function.Function<T, Object> value) {
+    private static <T> String array(List<T> rows, Function<T, Object> value) {
         StringBuilder literal = new StringBuilder("{");
         for (T row : rows) {
             if (literal.length() > 1) {

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Searches the access log in access-id order (keyset pages) and flags what an auditor should look at. */
 @Component
-class AccessRecordSearch {
+public class AccessRecordSearch {
 
     private final JdbcTemplate jdbc;
     private final OversightProperties.AccessLog settings;
@@ -26,7 +26,7 @@ class AccessRecordSearch {
         this.holds = holds;
     }
 
-    List<FlaggedAccessRecord> search(AccessRecordQuery query) {
+    public List<FlaggedAccessRecord> search(AccessRecordQuery query) {
         StringBuilder where = new StringBuilder("WHERE r.access_id > ?");
         List<Object> args = new ArrayList<>();
         args.add(query.after() == null ? 0L : query.after());
@@ -45,7 +45,7 @@ class AccessRecordSearch {
                 SELECT r.access_id, r.occurred_at, r.actor_id, r.actor_role, r.site_id, r.case_id, r.subject_id,
                        r.data_class, r.purpose, r.outcome, r.refusal_reason, r.request_reference,
                        (SELECT count(DISTINCT b.subject_id) FROM audit.access_record b
-                        WHERE b.actor_id = r.actor_id AND b.occurred_at <= r.occurred_at
+                        WHERE b.actor_id = r.actor_id AND b.occurred_at < r.occurred_at
                           AND b.occurred_at > r.occurred_at - make_interval(secs => ?)) AS window_subjects
                 FROM audit.access_record r
                 """ + where + " ORDER BY r.access_id LIMIT ?", (row, n) -> new Row(row.getLong(1),
@@ -67,7 +67,9 @@ class AccessRecordSearch {
             if (settings.offHours(row.occurredAt())) {
                 flags.add(FlaggedAccessRecord.Flag.OFF_HOURS);
             }
-            if (row.windowSubjects() > settings.bulkSubjects()) {
+            // Subjects read before this read's own batch: one page of a queue (one gate call, one timestamp) is a
+            // clerk working, not harvesting; reading page after page past the threshold is what stands out.
+            if (row.windowSubjects() >= settings.bulkSubjects()) {
                 flags.add(FlaggedAccessRecord.Flag.BULK_READER);
             }
             records.add(new FlaggedAccessRecord(row.accessId(), row.occurredAt(), row.actorId(), row.actorRole(),

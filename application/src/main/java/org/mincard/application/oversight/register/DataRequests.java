@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** Reads the register's current state. */
 @Component
-class DataRequests {
+public class DataRequests {
 
     private final JdbcTemplate jdbc;
 
@@ -24,7 +24,7 @@ class DataRequests {
     }
 
     /** One request as the register shows it: codes, ids and dates (no personal data, no free text). */
-    record RegisteredRequest(UUID requestId, String requesterType, String instrument, List<UUID> caseIds,
+    public record RegisteredRequest(UUID requestId, String requesterType, String instrument, List<UUID> caseIds,
                              List<UUID> subjectIds, List<String> requestedRecords, LocalDate receivedOn,
                              String counselReviewerId, String decision, LocalDate decidedOn, boolean holderNotified,
                              LocalDate notifiedOn, LocalDate respondedOn, Long daysToRespond) {
@@ -45,7 +45,7 @@ class DataRequests {
         return jdbc.query(COLUMNS + " WHERE request_id = ?", ROW, requestId).stream().findFirst();
     }
 
-    List<RegisteredRequest> list(Integer year) {
+    public List<RegisteredRequest> list(Integer year) {
         if (year == null) {
             return jdbc.query(COLUMNS + " ORDER BY received_on, request_id", ROW);
         }

@@ -28,7 +28,7 @@ import java.util.Map;
  * the request register and the access log. Years are calendar years in UTC, by the time each event was stored.
  */
 @Component
-class AnnualReports {
+public class AnnualReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnnualReports.class);
     static final String FIGURES_PROCESSOR = "annual-figures";
@@ -53,7 +53,7 @@ class AnnualReports {
         this.retention = retention;
     }
 
-    AnnualReport report(int year) {
+    public AnnualReport report(int year) {
         String lag = null;
         if (!progress.awaitCaughtUp(FIGURES_PROCESSOR, CATCH_UP)) {
             LOG.warn("Annual report for {}: the {} read model has not caught up with the event store within {}",

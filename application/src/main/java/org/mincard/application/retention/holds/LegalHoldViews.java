@@ -16,9 +16,9 @@ import java.util.UUID;
 
 /** Reads legal holds' current state ({@code retention.legal_hold}), which {@link LegalHoldRegister} keeps. */
 @Component
-class LegalHoldViews {
+public class LegalHoldViews {
 
-    record HoldView(UUID holdId, List<UUID> caseIds, List<UUID> subjectIds, UUID siteId, LocalDate from,
+    public record HoldView(UUID holdId, List<UUID> caseIds, List<UUID> subjectIds, UUID siteId, LocalDate from,
                     LocalDate to, String reason, String authority, Instant placedAt, Instant releasedAt,
                     String releaseAuthority) {
     }
@@ -34,7 +34,7 @@ class LegalHoldViews {
     }
 
     /** Newest first. */
-    List<HoldView> all() {
+    public List<HoldView> all() {
         return jdbc.query(SELECT + " ORDER BY placed_at DESC, hold_id", (rs, i) -> view(rs));
     }
 

@@ -13,9 +13,9 @@ import java.util.UUID;
 
 /** Reads the signed purge manifests ({@code retention.manifest}), which {@link ManifestWriter} appends. */
 @Component
-class Manifests {
+public class Manifests {
 
-    record ManifestSummary(UUID sweepId, long sequence, Instant createdAt, String sha256, String previousSha256) {
+    public record ManifestSummary(UUID sweepId, long sequence, Instant createdAt, String sha256, String previousSha256) {
     }
 
     record SignedManifest(UUID sweepId, long sequence, String manifest, String signature, String sha256,
@@ -28,13 +28,13 @@ class Manifests {
         this.jdbc = jdbc;
     }
 
-    long count() {
+    public long count() {
         Long total = jdbc.queryForObject("SELECT count(*) FROM retention.manifest", Long.class);
         return total == null ? 0 : total;
     }
 
     /** Newest first. */
-    List<ManifestSummary> page(int page, int size) {
+    public List<ManifestSummary> page(int page, int size) {
         return jdbc.query("""
                 SELECT sweep_id, sequence_no, created_at, sha256, previous_sha256 FROM retention.manifest
                 ORDER BY sequence_no DESC LIMIT ? OFFSET ?""", (rs, i) -> new ManifestSummary(

@@ -11,7 +11,7 @@ import java.util.List;
 /** The active retention profile, its version and rules: no personal data. */
 @RestController
 @Tag(name = "Retention")
-class RetentionPolicyController {
+public class RetentionPolicyController {
 
     private final RetentionPolicy policy;
 
@@ -19,15 +19,15 @@ class RetentionPolicyController {
         this.policy = policy;
     }
 
-    record RuleView(String id, String dataClass, String trigger, String delay, String authority) {
+    public record RuleView(String id, String dataClass, String trigger, String delay, String authority) {
     }
 
-    record PolicyView(String profile, String version, String description, List<RuleView> rules) {
+    public record PolicyView(String profile, String version, String description, List<RuleView> rules) {
     }
 
     @GetMapping("/api/v1/retention/policy")
     @Operation(summary = "The active retention profile, its version and its rules")
-    PolicyView policy() {
+    public PolicyView policy() {
         return new PolicyView(policy.profile(), policy.version(), policy.description(), policy.rules().stream()
                 .map(rule -> new RuleView(rule.id(), rule.dataClass().name(), rule.trigger().name(),
                         rule.delay().toString(), rule.authority())).toList());

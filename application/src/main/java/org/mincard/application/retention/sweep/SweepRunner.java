@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * sweep that a stop or crash interrupted. Scheduled sweeps run in the scheduler's thread ({@link SweepSchedule}).
  */
 @Component
-class SweepRunner {
+public class SweepRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
 
@@ -35,7 +35,7 @@ class SweepRunner {
     }
 
     /** Plans a sweep now and runs it in the background. */
-    Sweeps.SweepStatus start(String trigger, String startedBy) {
+    public Sweeps.SweepStatus start(String trigger, String startedBy) {
         Sweeps.SweepStatus planned = sweeps.plan(trigger, startedBy);
         runInBackground(planned.sweepId());
         return planned;

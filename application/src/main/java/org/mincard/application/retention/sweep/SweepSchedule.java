@@ -1,5 +1,6 @@
 package org.mincard.application.retention.sweep;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mincard.application.retention.policy.RetentionProperties;
@@ -50,6 +51,7 @@ class SweepSchedule {
     private final CronExpression cron;
     private final Clock clock;
     private final AtomicReference<Attempt> lastAttempt = new AtomicReference<>();
+    private final Counter failures;
 
     SweepSchedule(Sweeps sweeps, SweepLock lock, JdbcTemplate jdbc, RetentionProperties properties, Clock clock,
                   MeterRegistry meters) {
@@ -69,6 +71,8 @@ class SweepSchedule {
                         .map(run -> seconds(run.finishedAt())).orElse(Double.NaN))
                 .baseUnit("seconds").description("When the last sweep (any trigger) completed (Unix time)")
                 .register(meters);
+        failures = Counter.builder("mincard.retention.sweep.failures")
+                .description("Scheduled sweeps that failed on this node (resumed at the next run)").register(meters);
     }
 
     /** Fired by the scheduler on every node; at most one of them sweeps. */
@@ -88,6 +92,7 @@ class SweepSchedule {
             }
         } catch (RuntimeException e) {
             lastAttempt.set(new Attempt(at, Outcome.FAILED, swept.get()));
+            failures.increment();
             LOG.error("Scheduled retention sweep failed; an interrupted sweep resumes at the next run", e);
         }
     }

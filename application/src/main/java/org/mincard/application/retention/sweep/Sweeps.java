@@ -100,7 +100,7 @@ public class Sweeps {
                 .description("Due items skipped because a legal hold covers them").register(meters);
         Gauge.builder("mincard.retention.sweep.done", current, c -> c.get() == null ? 0 : c.get().done())
                 .description("Items processed by the running or last sweep").register(meters);
-        Gauge.builder("mincard.retention.sweep.total", current, c -> c.get() == null ? 0 : c.get().total())
+        Gauge.builder("mincard.retention.sweep.planned", current, c -> c.get() == null ? 0 : c.get().total())
                 .description("Items planned by the running or last sweep").register(meters);
         Gauge.builder("mincard.retention.sweep.running", current,
                 c -> c.get() != null && c.get().state() == SweepState.RUNNING ? 1 : 0)

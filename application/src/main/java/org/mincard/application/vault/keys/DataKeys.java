@@ -87,6 +87,59 @@ public class DataKeys {
                 + " attempts under concurrent writers");
     }
 
+    /** A first data key made in memory by {@link #prepareFirstKeys}, stored by {@link #storeFirstKeys}. */
+    public record FirstKey(SealingKey key, String kekId, byte[] wrappedKey) {
+
+        @Override
+        public String toString() {
+            return "FirstKey[" + key.reference() + "]";
+        }
+    }
+
+    /**
+     * First keys (version 1) for subjects that have none yet (bulk imports, whose subjects are new ids), made and
+     * wrapped in memory. Nothing is written: the caller stores the keys of the values it keeps with
+     * {@link #storeFirstKeys}, in the transaction that appends them.
+     */
+    public List<FirstKey> prepareFirstKeys(List<KeyReference> references) {
+        List<FirstKey> prepared = new ArrayList<>(references.size());
+        byte[] key = new byte[32];
+        try {
+            for (KeyReference reference : references) {
+                if (reference.keyVersion() != 1) {
+                    throw new IllegalArgumentException("only first keys (version 1) are made in bulk");
+                }
+                random.nextBytes(key);
+                WrappedKey wrapped = keks.wrap(key, associatedData(reference));
+                prepared.add(new FirstKey(new SealingKey(reference, new SecretKeySpec(key, "AES")), wrapped.kekId(),
+                        wrapped.bytes()));
+            }
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+        return prepared;
+    }
+
+    /**
+     * Stores prepared first keys in one batch in the caller's transaction. A subject that already has a key of that
+     * class fails the whole batch (unique key) rather than getting a second live key.
+     */
+    public void storeFirstKeys(List<FirstKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(keys.size());
+        for (FirstKey key : keys) {
+            KeyReference reference = key.key().reference();
+            rows.add(new Object[] {reference.subjectId(), reference.dataClass().name(), reference.keyVersion(),
+                    key.kekId(), key.wrappedKey(), now});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO vault.data_key (subject_id, data_class, key_version, kek_id, wrapped_key, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""", rows);
+    }
+
     /** The state of each referenced key, read in one query; each key is unwrapped at most once. */
     public Map<KeyReference, KeyState> keysForUnsealing(Collection<KeyReference> references) {
         List<KeyReference> distinct = new ArrayList<>(new LinkedHashSet<>(references));

@@ -79,7 +79,7 @@ public class KeyRotations implements DisposableBean {
         this.clock = clock;
         Gauge.builder("mincard.vault.rotation.done", done, AtomicLong::get)
                 .description("Data keys rewrapped by the running or last KEK rotation on this node").register(meters);
-        Gauge.builder("mincard.vault.rotation.total", total, AtomicLong::get)
+        Gauge.builder("mincard.vault.rotation.planned", total, AtomicLong::get)
                 .description("Data keys the running or last KEK rotation on this node set out to rewrap")
                 .register(meters);
         Gauge.builder("mincard.vault.rotation.running", running, r -> r.get() == null ? 0 : 1)

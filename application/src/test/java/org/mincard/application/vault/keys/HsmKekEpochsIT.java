@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -181,7 +182,7 @@ class HsmKekEpochsIT {
     /** The labels of this installation's versions on the token, from a fresh login. */
     private static Set<String> onToken() {
         return Pkcs11KeyEncryptionKeys.labelsOnToken(SoftHsm.settings(List.of())).stream()
-                .filter(label -> label.startsWith(PREFIX)).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .filter(label -> label.startsWith(PREFIX)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Runs both at the same moment, as two nodes' schedules would; returns both results. */

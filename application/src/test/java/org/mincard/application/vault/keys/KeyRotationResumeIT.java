@@ -96,7 +96,7 @@ class KeyRotationResumeIT {
         assertThat(done.done()).isEqualTo(350);
         assertThat(done.remaining()).isZero();
         assertThat(meters.get("mincard.vault.rotation.done").gauge().value()).isEqualTo(350);
-        assertThat(meters.get("mincard.vault.rotation.total").gauge().value()).isEqualTo(350);
+        assertThat(meters.get("mincard.vault.rotation.planned").gauge().value()).isEqualTo(350);
         assertThat(dataKeys.keysForUnsealing(references).values()).hasSize(350)
                 .allMatch(KeyState.Live.class::isInstance);
     }
