@@ -50,7 +50,7 @@ class ApplicationModulesTest {
     void findsEveryFeatureAsAModule_whenScanningTheService() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
                 "card", "casefile", "config", "console", "directory", "migration", "operations", "oversight",
-                "retention", "security", "vault", "web", "workqueue");
+                "retention", "retries", "security", "vault", "web", "workqueue");
     }
 
     @Test

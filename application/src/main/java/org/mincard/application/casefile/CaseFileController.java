@@ -1,10 +1,8 @@
 package org.mincard.application.casefile;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -15,6 +13,7 @@ import org.mincard.application.casefile.CaseRequests.EscalateRequest;
 import org.mincard.application.casefile.CaseRequests.MailRequest;
 import org.mincard.application.casefile.CaseRequests.ReviewRequest;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
+import org.mincard.application.retries.AggregateVersions;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.casefile.AbandonCase;
@@ -48,7 +47,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -74,11 +72,13 @@ class CaseFileController {
     private final DocumentCatalogue documents;
     private final LifecycleProperties lifecycle;
     private final CurrentActor currentActor;
+    private final AggregateVersions versions;
     private final Clock clock;
 
     CaseFileController(CommandGateway commands, QueryGateway queries, CaseSubmission submission,
                        CardProduction production, PersonalDataSealer sealer, DocumentCatalogue documents,
-                       LifecycleProperties lifecycle, CurrentActor currentActor, Clock clock) {
+                       LifecycleProperties lifecycle, CurrentActor currentActor, AggregateVersions versions,
+                       Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.submission = submission;
@@ -87,6 +87,7 @@ class CaseFileController {
         this.documents = documents;
         this.lifecycle = lifecycle;
         this.currentActor = currentActor;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -102,19 +103,24 @@ class CaseFileController {
     @Operation(summary = "Submit a case",
             description = "Opens a NEW, RENEWAL, REPLACEMENT or UPDATE case. A retry with the same Idempotency-Key "
                     + "returns the first answer instead of opening a second case.")
-    ResponseEntity<CaseAccepted> submit(
-            @Valid @RequestBody SubmitCaseRequest request,
-            @Parameter(description = "Client-chosen key that makes retries safe")
-            @RequestHeader(name = "Idempotency-Key", required = false)
-            @Pattern(regexp = "[!-~]{8,200}", message = "must be 8 to 200 visible ASCII characters") String idempotencyKey) {
-        CaseSubmission.Accepted accepted = submission.submit(request, idempotencyKey, currentActor.get());
+    ResponseEntity<CaseAccepted> submit(@Valid @RequestBody SubmitCaseRequest request) {
+        CaseSubmission.Accepted accepted = submission.submit(request, currentActor.get());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + accepted.caseId()))
                 .body(new CaseAccepted(accepted.caseId(), accepted.cardholderId()));
     }
 
     @GetMapping("/{caseId}")
-    @Operation(summary = "Read a case's state and history", description = "Non-personal facts only.")
-    CaseView get(@PathVariable UUID caseId) {
+    @Operation(summary = "Read a case's state and history",
+            description = "Non-personal facts only. The ETag is the case's version in the event store (it may be "
+                    + "ahead of the view); send it as If-Match with a command to refuse it (412) if the case moved on.")
+    ResponseEntity<CaseView> get(@PathVariable UUID caseId) {
+        CaseView view = visible(caseId);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        versions.etag(caseId).ifPresent(answer::eTag);
+        return answer.body(view);
+    }
+
+    private CaseView visible(UUID caseId) {
         Actor actor = currentActor.get();
         return queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class)).join()
                 .filter(view -> actor.canSee(view.siteId()))
@@ -245,6 +251,6 @@ class CaseFileController {
 
     /** The cardholder a case's personal data is sealed for; an invisible case is simply not found. */
     private UUID cardholderOf(UUID caseId) {
-        return get(caseId).cardholderId();
+        return visible(caseId).cardholderId();
     }
 }

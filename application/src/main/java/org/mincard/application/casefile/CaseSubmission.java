@@ -5,7 +5,6 @@ import org.mincard.application.card.CardRegistry;
 import org.mincard.application.card.RegisteredCard;
 import org.mincard.application.casefile.CaseRequests.SubmitCaseRequest;
 import org.mincard.application.security.SiteScope;
-import org.mincard.application.vault.BlindIndex;
 import org.mincard.application.web.RequestProblems;
 import org.mincard.application.workqueue.NameIndex;
 import org.mincard.domain.cardholder.CardEligibility;
@@ -22,26 +21,20 @@ import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.AgeBand;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.domain.shared.ReplacementReason;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Accepts an application: validates what spans fields, finds the card a renewal, replacement or update works on,
- * seals every personal field for the cardholder, and sends the command. With an idempotency key, the first answer
- * is stored in the same transaction as the case, so a retry returns it instead of opening a second case.
+ * seals every personal field for the cardholder, and sends the command. Retries with an Idempotency-Key are answered
+ * by {@code retries.SafeRetryFilter}, whose transaction this one joins: the answer is stored with the case.
  */
 @Component
 class CaseSubmission {
@@ -53,48 +46,36 @@ class CaseSubmission {
     private final CardRegistry cards;
     private final CardValidityPolicy validity;
     private final CardEligibility eligibility;
-    private final BlindIndex blindIndex;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final SiteScope siteScope;
     private final NameIndex nameIndex;
-    private final IdempotencyRecords idempotency;
     private final Clock clock;
 
     CaseSubmission(CommandGateway commands, PersonalDataSealer sealer, CardRegistry cards,
-                   CardValidityPolicy validity, RenewalPolicy renewal, BlindIndex blindIndex, JdbcTemplate jdbc,
-                   TransactionTemplate transaction, SiteScope siteScope, NameIndex nameIndex,
-                   IdempotencyRecords idempotency, Clock clock) {
+                   CardValidityPolicy validity, RenewalPolicy renewal, JdbcTemplate jdbc,
+                   TransactionTemplate transaction, SiteScope siteScope, NameIndex nameIndex, Clock clock) {
         this.commands = commands;
         this.sealer = sealer;
         this.cards = cards;
         this.validity = validity;
         this.eligibility = new CardEligibility(renewal);
-        this.blindIndex = blindIndex;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.siteScope = siteScope;
         this.nameIndex = nameIndex;
-        this.idempotency = idempotency;
         this.clock = clock;
     }
 
     /** The ids of an accepted case. */
-    record Accepted(UUID caseId, UUID cardholderId, boolean replayed) {
+    record Accepted(UUID caseId, UUID cardholderId) {
     }
 
-    Accepted submit(SubmitCaseRequest request, String idempotencyKey, Actor actor) {
+    Accepted submit(SubmitCaseRequest request, Actor actor) {
         siteScope.requireWorksAt(actor, request.siteId());
         validate(request);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        byte[] fingerprint = idempotencyKey == null ? null : fingerprint(request);
-        if (idempotencyKey != null) {
-            Optional<Accepted> earlier = earlierAnswer(idempotencyKey, actor, fingerprint);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         UUID cardholderId;
         UUID previousCardId = null;
         if (request.type().needsExistingCard()) {
@@ -116,19 +97,11 @@ class CaseSubmission {
         SubmitCase command = new SubmitCase(caseId, request.type(), request.siteId(), cardholderId, ageBand,
                 cardRecord, contact, delivery, previousCardId, request.replacementReason(), now);
         UUID finalCardholderId = cardholderId;
-        try {
-            return transaction.execute(status -> {
-                if (idempotencyKey != null) {
-                    idempotency.store(idempotencyKey, actor, fingerprint, caseId, finalCardholderId, now);
-                }
-                nameIndex.index(caseId, finalCardholderId, request.applicant().legalName());
-                commands.sendAndWait(command);
-                return new Accepted(caseId, finalCardholderId, false);
-            });
-        } catch (DuplicateKeyException raced) {
-            // The same key arrived twice at once; the other request's case is the answer.
-            return earlierAnswer(idempotencyKey, actor, fingerprint).orElseThrow(() -> raced);
-        }
+        return transaction.execute(status -> {
+            nameIndex.index(caseId, finalCardholderId, request.applicant().legalName());
+            commands.sendAndWait(command);
+            return new Accepted(caseId, finalCardholderId);
+        });
     }
 
     static Delivery delivery(CaseRequests.DeliveryAddress address) {
@@ -167,28 +140,5 @@ class CaseSubmission {
         if (eligibility.check(type, card.status(), card.expiresOn(), today) != CardEligibility.Verdict.ELIGIBLE) {
             throw new CardNotEligible(type, card.status());
         }
-    }
-
-    private Optional<Accepted> earlierAnswer(String key, Actor actor, byte[] fingerprint) {
-        return idempotency.find(key, actor).map(stored -> {
-            if (!MessageDigest.isEqual(stored.fingerprint(), fingerprint)) {
-                throw new IdempotencyKeyReused();
-            }
-            return new Accepted(stored.caseId(), stored.cardholderId(), true);
-        });
-    }
-
-    /** A keyed fingerprint of the request, so a reused key with another body is recognised without storing it. */
-    private byte[] fingerprint(SubmitCaseRequest request) {
-        CaseRequests.ContactDetails contact = request.contact();
-        CaseRequests.DeliveryAddress delivery = request.delivery();
-        List<Object> parts = Arrays.asList(request.type(), request.siteId(), request.applicant().legalName(),
-                request.applicant().dateOfBirth(), request.applicant().genderMarker(),
-                contact == null ? null : contact.phone(), contact == null ? null : contact.email(),
-                delivery == null ? null : delivery.careOf(), delivery == null ? null : delivery.street(),
-                delivery == null ? null : delivery.unit(), delivery == null ? null : delivery.city(),
-                delivery == null ? null : delivery.region(), delivery == null ? null : delivery.postalCode(),
-                request.cardNumber(), request.replacementReason());
-        return blindIndex.of("idempotency", parts.stream().map(String::valueOf).collect(Collectors.joining("\u0000")));
     }
 }

@@ -3,7 +3,7 @@
  * the case's personal data read through the vault's gate.
  */
 @ApplicationModule(displayName = "casefile",
-        allowedDependencies = {"card", "retention", "security", "vault", "web", "workqueue"})
+        allowedDependencies = {"card", "retention", "retries", "security", "vault", "web", "workqueue"})
 package org.mincard.application.casefile;
 
 import org.springframework.modulith.ApplicationModule;

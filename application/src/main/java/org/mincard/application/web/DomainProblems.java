@@ -3,6 +3,7 @@ package org.mincard.application.web;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.mincard.domain.shared.DomainRejection;
 import org.mincard.domain.shared.NotVisible;
 import org.mincard.domain.shared.PermissionDenied;
@@ -70,6 +71,17 @@ class DomainProblems {
     ResponseEntity<Object> created(AggregateStreamCreationException ex) {
         return ApiProblems.problem(HttpStatus.CONFLICT, ApiProblems.CONFLICT, "Conflict",
                 "The case was changed by another request at the same time. Reload it and try again.", Map.of());
+    }
+
+    /**
+     * The request's If-Match named a version of the aggregate that is no longer its latest (Axon's version check on
+     * load, ADR 0018). Nothing was stored; read it again (new ETag) and decide.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> preconditionFailed(ConflictingAggregateVersionException ex) {
+        return ApiProblems.problem(HttpStatus.PRECONDITION_FAILED, URI.create("urn:mincard:problem:precondition-failed"),
+                "Precondition failed", "The record changed since the version named in If-Match; read it again and "
+                        + "decide again. Nothing was stored.", Map.of("code", "version-moved-on"));
     }
 
     @ExceptionHandler(ConcurrencyException.class)

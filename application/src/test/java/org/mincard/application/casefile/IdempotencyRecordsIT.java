@@ -3,6 +3,7 @@ package org.mincard.application.casefile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.MovableClock;
+import org.mincard.application.retries.IdempotencyRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;

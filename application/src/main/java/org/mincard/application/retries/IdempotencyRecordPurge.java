@@ -1,4 +1,4 @@
-package org.mincard.application.casefile;
+package org.mincard.application.retries;
 
 import org.mincard.application.retention.PurgeListener;
 import org.mincard.application.retention.PurgedItem;
