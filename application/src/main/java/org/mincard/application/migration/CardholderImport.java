@@ -119,6 +119,8 @@ public class CardholderImport {
                 .description("Rows of the running (or last) cardholder import").register(meters);
         Gauge.builder("mincard.import.rows.done", done, AtomicLong::get)
                 .description("Rows of the running (or last) cardholder import processed so far").register(meters);
+        // Present at zero before any import, so dashboards and alerts see the series (MonitoringNamesIT).
+        List.of("imported", "already-imported", "refused").forEach(this::outcome);
     }
 
     /** Rows processed and rows expected of the running (or last) import. */

@@ -23,23 +23,26 @@ import static org.mincard.application.casefile.CaseApi.SITE_A;
 /**
  * The shipped monitoring (deploy/monitoring/: alert rules and the Grafana dashboard) queries only metrics that the
  * service really exports: after a little ordinary work (a submission, a personal-data read, a refused request),
- * every metric name the rules and the dashboard use is in {@code /actuator/prometheus}. A renamed meter, or a name
+ * every metric name the rules, the dashboard and the runbook use is in {@code /actuator/prometheus}. A renamed meter, or a name
  * written from memory into a rule, fails here instead of leaving an alert that can never fire.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MonitoringContractIT {
 
     private static final Path MONITORING = Path.of("..", "deploy", "monitoring");
+    /** Names in the runbook that look like metrics but are not: the application's database role. */
+    private static final Set<String> NOT_METRICS = Set.of("mincard_app");
     private static final Pattern METRIC = Pattern.compile("\\b((?:mincard|http_server_requests)_[a-z0-9_]+)\\b");
 
     @Autowired
     TestRestTemplate rest;
 
     @Test
-    void everyMetricTheRulesAndTheDashboardUseIsExported() throws IOException {
+    void everyMetricTheRulesTheDashboardAndTheRunbookUseIsExported() throws IOException {
         Set<String> used = new TreeSet<>();
         used.addAll(metricsIn(MONITORING.resolve("alerts.yml")));
         used.addAll(metricsIn(MONITORING.resolve("grafana").resolve("mincard.json")));
+        used.addAll(metricsIn(Path.of("..", "docs", "runbook.md")));
         assertThat(used).as("metric names found in the rules and the dashboard").hasSizeGreaterThan(20);
 
         CaseApi clerk = new CaseApi(rest, "clerk-a");
@@ -51,7 +54,11 @@ class MonitoringContractIT {
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
             Set<String> exported = exported(rest.getForObject("/actuator/prometheus", String.class));
-            assertThat(exported).as("metrics in /actuator/prometheus").containsAll(used);
+            Set<String> missing = new TreeSet<>(used);
+            missing.removeIf(name -> exported.contains(name)
+                    || exported.stream().anyMatch(series -> series.startsWith(name + "_")));
+            assertThat(missing).as("metrics used but not in /actuator/prometheus (a histogram's base name counts"
+                    + " when its _count/_bucket series are there)").isEmpty();
         });
     }
 
@@ -59,7 +66,9 @@ class MonitoringContractIT {
         Set<String> names = new TreeSet<>();
         Matcher matcher = METRIC.matcher(Files.readString(file));
         while (matcher.find()) {
-            names.add(matcher.group(1));
+            if (!NOT_METRICS.contains(matcher.group(1))) {
+                names.add(matcher.group(1));
+            }
         }
         return names;
     }
