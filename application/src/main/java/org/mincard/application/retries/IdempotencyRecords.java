@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public class IdempotencyRecords {
                         SELECT request_fingerprint, state, created_at, answer FROM lookup.idempotent_request
                         WHERE key_hash = ? AND created_at > ?""",
                 (rs, row) -> new Stored(rs.getBytes("request_fingerprint"), "IN_FLIGHT".equals(rs.getString("state")),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getBytes("answer")),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBytes("answer")),
                 keyHash, oldest.atOffset(ZoneOffset.UTC)).stream().findFirst();
     }
 

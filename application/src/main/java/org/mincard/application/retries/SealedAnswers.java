@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -70,13 +72,13 @@ class SealedAnswers {
     Answer open(byte[] sealed, String idempotencyKey, Actor actor, byte[] keyHash) {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, idempotencyKey, actor,
-                    java.util.Arrays.copyOfRange(sealed, 0, IV_BYTES));
+                    Arrays.copyOfRange(sealed, 0, IV_BYTES));
             cipher.updateAAD(keyHash);
             byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
             Map<String, Object> tree = JSON.readValue(plain, Map.class);
             return new Answer(((Number) tree.get("status")).intValue(), (Map<String, String>) tree.get("headers"),
                     Base64.getDecoder().decode((String) tree.get("body")));
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot open an idempotent answer", e);
         }
     }

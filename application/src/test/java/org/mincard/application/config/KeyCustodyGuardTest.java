@@ -6,6 +6,7 @@ import org.mincard.application.MincardApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -77,7 +78,7 @@ class KeyCustodyGuardTest {
     }
 
     /** Not mincard: a bare Spring application, like a test's stand-in identity provider. */
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     static class OtherApplication {
     }
 

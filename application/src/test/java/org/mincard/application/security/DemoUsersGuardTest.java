@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.mincard.application.MincardApplication;
 import org.mincard.application.config.EmbeddedPostgresEnvironment;
 import org.mincard.application.config.TestKeys;
+import org.mincard.application.directory.DirectoryTestConfig;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -46,7 +47,7 @@ class DemoUsersGuardTest {
 
     private final ApplicationContextRunner demoContext = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
-            .withUserConfiguration(Settings.class, DemoAuthenticationConfig.class)
+            .withUserConfiguration(Settings.class, DirectoryTestConfig.class, DemoAuthenticationConfig.class)
             .withPropertyValues("mincard.security.demo.password=demo-secret-4711");
 
     @Test
