@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mincard.application.config.ProcessorProgress;
 import org.mincard.application.vault.CanaryScan;
 import org.mincard.application.vault.PurgeReference;
 import org.mincard.application.vault.keys.DataKeys;
@@ -62,6 +63,9 @@ class LifecycleCanaryIT {
 
     @Autowired
     DataKeys dataKeys;
+
+    @Autowired
+    ProcessorProgress progress;
 
     /** A projection that fails on every submission, so those events land in the dead-letter queue. */
     @ProcessingGroup("canary-dead-letters")
@@ -165,6 +169,9 @@ class LifecycleCanaryIT {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ?", Long.class,
                         "canary-dead-letters") >= 3);
+        // The count to compare with is taken once case-view has handled every event stored so far (the lifecycle's
+        // last commands may still be in flight when the dead letters arrive).
+        assertThat(progress.awaitCaughtUp("case-view", Duration.ofSeconds(60))).as("case-view caught up").isTrue();
         long historyBefore = jdbc.queryForObject("SELECT count(*) FROM read_model.case_history", Long.class);
         replay("case-view");
         await().atMost(Duration.ofSeconds(60)).until(() ->
