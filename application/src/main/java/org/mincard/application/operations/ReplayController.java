@@ -39,9 +39,9 @@ class ReplayController {
 
     @PostMapping
     @Operation(summary = "Rebuild a read model (ADMIN)",
-            description = "Stops the processing group's processor on this node, resets its tokens (its reset handler "
-                    + "empties its tables) and starts it again; it then replays every event. Every other node must "
-                    + "have stopped that processor first (see the runbook).")
+            description = "Asks the other nodes to release the processing group's segments, stops its processor on "
+                    + "this node, resets its tokens (its reset handler empties its tables) and starts it again; then "
+                    + "every node replays its share of the events (see the runbook).")
     ResponseEntity<Replays.Progress> start(@Valid @RequestBody ReplayRequest request) {
         Replays.Progress progress = replays.start(request.processingGroup(), currentActor.get().userId());
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/replays/" + progress.replayId()))
