@@ -4,7 +4,7 @@
  */
 @ApplicationModule(displayName = "console",
         allowedDependencies = {"card", "casefile", "directory", "oversight", "oversight::accesslog",
-                "oversight::register", "oversight::report", "retention", "retention::holds", "retention::manifest",
+                "oversight::register", "oversight::report", "retention", "retention::compliance", "retention::holds", "retention::manifest",
                 "retention::policy", "retention::sweep", "security", "vault", "web", "workqueue"})
 package org.mincard.application.console;
 
