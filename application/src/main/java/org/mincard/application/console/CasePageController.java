@@ -2,44 +2,23 @@ package org.mincard.application.console;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
-import org.mincard.application.casefile.CardProduction;
+import org.mincard.application.casefile.CaseActions;
 import org.mincard.application.casefile.CaseLookup;
 import org.mincard.application.casefile.CasePersonalData;
 import org.mincard.application.casefile.DocumentCatalogue;
-import org.mincard.application.casefile.LifecycleProperties;
 import org.mincard.application.retries.FormRetries;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.web.ProblemException;
-import org.mincard.domain.casefile.AbandonCase;
-import org.mincard.domain.casefile.AppealDenial;
-import org.mincard.domain.casefile.ApproveCase;
 import org.mincard.domain.casefile.CaseState;
-import org.mincard.domain.casefile.CheckInApplicant;
-import org.mincard.domain.casefile.ClaimCase;
-import org.mincard.domain.casefile.ConfirmDelivery;
-import org.mincard.domain.casefile.DecideAppeal;
 import org.mincard.domain.casefile.DenialReason;
-import org.mincard.domain.casefile.DenyCase;
 import org.mincard.domain.casefile.DocumentType;
-import org.mincard.domain.casefile.EscalateCase;
 import org.mincard.domain.casefile.EscalationReason;
-import org.mincard.domain.casefile.HandOverCard;
-import org.mincard.domain.casefile.MailCard;
-import org.mincard.domain.casefile.MarkCardReturned;
-import org.mincard.domain.casefile.MarkNoShow;
 import org.mincard.domain.casefile.PointsRule;
 import org.mincard.domain.casefile.PointsTally;
-import org.mincard.domain.casefile.RecordDocumentReview;
-import org.mincard.domain.casefile.ReleaseCase;
-import org.mincard.domain.casefile.ReturnFromEscalation;
-import org.mincard.domain.casefile.WithdrawCase;
-import org.mincard.domain.personaldata.PersonalDataSealer;
-import org.mincard.domain.personaldata.Review;
 import org.mincard.domain.shared.Actor;
 import org.mincard.domain.shared.DomainRejection;
 import org.mincard.domain.shared.NotVisible;
@@ -59,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.lang.reflect.RecordComponent;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,35 +63,26 @@ class CasePageController {
     static final Duration OWN_ACTION_WAIT = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(CasePageController.class);
 
-    private final CommandGateway commands;
+    private final CaseActions caseActions;
     private final QueryGateway queries;
-    private final CardProduction production;
     private final CaseLookup caseLookup;
     private final CasePersonalData personalData;
     private final DocumentCatalogue documents;
     private final PointsRule pointsRule;
-    private final PersonalDataSealer sealer;
-    private final LifecycleProperties lifecycle;
     private final CurrentActor currentActor;
     private final FormRetries forms;
-    private final Clock clock;
 
-    CasePageController(CommandGateway commands, QueryGateway queries, CardProduction production, CaseLookup caseLookup,
+    CasePageController(CaseActions caseActions, QueryGateway queries, CaseLookup caseLookup,
                        CasePersonalData personalData, DocumentCatalogue documents, PointsRule pointsRule,
-                       PersonalDataSealer sealer, LifecycleProperties lifecycle, CurrentActor currentActor,
-                       FormRetries forms, Clock clock) {
-        this.commands = commands;
+                       CurrentActor currentActor, FormRetries forms) {
+        this.caseActions = caseActions;
         this.queries = queries;
-        this.production = production;
         this.caseLookup = caseLookup;
         this.personalData = personalData;
         this.documents = documents;
         this.pointsRule = pointsRule;
-        this.sealer = sealer;
-        this.lifecycle = lifecycle;
         this.currentActor = currentActor;
         this.forms = forms;
-        this.clock = clock;
     }
 
     /** An action button: the path it posts to and its label; {@code form} names the extra fields it needs. */
@@ -223,13 +192,9 @@ class CasePageController {
             return "redirect:/console/cases/" + caseId;
         }
         String form = "review " + types.stream().map(DocumentType::code).sorted().toList() + " " + clerkNotes;
-        return act(caseId, new Form(formKey, form, version), redirect, view -> {
-            var sealed = sealer.seal(view.cardholderId(), new Review(
-                    types.stream().map(type -> new Review.DocumentPresented(type.code())).toList(), null,
-                    clerkNotes == null || clerkNotes.isBlank() ? null : clerkNotes.strip()));
-            return commands.sendAndWait(new RecordDocumentReview(caseId, sealed, PointsTally.of(types),
-                    clock.instant()));
-        });
+        return act(caseId, new Form(formKey, form, version), redirect, view -> caseActions.review(caseId,
+                currentActor.get(), types, null, clerkNotes == null || clerkNotes.isBlank() ? null
+                        : clerkNotes.strip()));
     }
 
     @PostMapping("/console/cases/{caseId}/{action}")
@@ -242,33 +207,31 @@ class CasePageController {
                @RequestParam(required = false) Long version,
                RedirectAttributes redirect) {
         Actor actor = currentActor.get();
-        Instant at = clock.instant();
         Form form = new Form(formKey, action + " " + denialReason + " " + escalationReason + " " + granted, version);
         String target = act(caseId, form, redirect, view -> switch (action) {
             case "claim" -> {
-                commands.sendAndWait(new ClaimCase(caseId, at));
+                caseActions.claim(caseId);
                 yield stateAfterAssignment(actor, caseId);
             }
             case "release" -> {
-                commands.sendAndWait(new ReleaseCase(caseId, at));
+                caseActions.release(caseId);
                 yield stateAfterAssignment(actor, caseId);
             }
-            case "check-in" -> commands.sendAndWait(new CheckInApplicant(caseId, at));
-            case "approve" -> commands.sendAndWait(new ApproveCase(caseId, at));
-            case "deny" -> commands.sendAndWait(new DenyCase(caseId, required(denialReason), at,
-                    at.plus(lifecycle.appealWindow())));
-            case "escalate" -> commands.sendAndWait(new EscalateCase(caseId, required(escalationReason), at));
-            case "return-from-escalation" -> commands.sendAndWait(new ReturnFromEscalation(caseId, at));
-            case "appeal" -> commands.sendAndWait(new AppealDenial(caseId, at));
-            case "decide-appeal" -> commands.sendAndWait(new DecideAppeal(caseId, required(granted), at));
-            case "produce-card" -> production.produce(caseId, actor);
-            case "hand-over" -> commands.sendAndWait(new HandOverCard(caseId, at));
-            case "mail" -> commands.sendAndWait(new MailCard(caseId, null, at));
-            case "confirm-delivery" -> commands.sendAndWait(new ConfirmDelivery(caseId, at));
-            case "mark-returned" -> commands.sendAndWait(new MarkCardReturned(caseId, at));
-            case "withdraw" -> commands.sendAndWait(new WithdrawCase(caseId, at));
-            case "mark-no-show" -> commands.sendAndWait(new MarkNoShow(caseId, at));
-            case "abandon" -> commands.sendAndWait(new AbandonCase(caseId, at));
+            case "check-in" -> caseActions.checkIn(caseId);
+            case "approve" -> caseActions.approve(caseId);
+            case "deny" -> caseActions.deny(caseId, required(denialReason));
+            case "escalate" -> caseActions.escalate(caseId, required(escalationReason));
+            case "return-from-escalation" -> caseActions.returnFromEscalation(caseId);
+            case "appeal" -> caseActions.appeal(caseId);
+            case "decide-appeal" -> caseActions.decideAppeal(caseId, required(granted));
+            case "produce-card" -> caseActions.produceCard(caseId, actor);
+            case "hand-over" -> caseActions.handOver(caseId);
+            case "mail" -> caseActions.mail(caseId, actor, null);
+            case "confirm-delivery" -> caseActions.confirmDelivery(caseId);
+            case "mark-returned" -> caseActions.markReturned(caseId);
+            case "withdraw" -> caseActions.withdraw(caseId);
+            case "mark-no-show" -> caseActions.markNoShow(caseId);
+            case "abandon" -> caseActions.abandon(caseId);
             default -> throw ProblemException.notFound("Action");
         });
         return "my-work".equals(back) && !redirect.getFlashAttributes().containsKey("problem")
