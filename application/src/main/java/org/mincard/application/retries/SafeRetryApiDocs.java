@@ -54,6 +54,9 @@ class SafeRetryApiDocs {
                     + "ETag of this API; nothing was stored");
             ApiDocs.problem(operation, 422, "Idempotency-Key already used for another request (or a field the "
                     + "ordinance forbids); nothing was stored");
+            ApiDocs.problemWithRetryAfter(operation, 503, "Outcome unknown (code outcome-unknown): the database "
+                    + "was unavailable or busy, or the request passed mincard.web.request-timeout; the command may or "
+                    + "may not have been carried out. Retry after Retry-After with the same Idempotency-Key");
             ApiResponses responses = operation.getResponses();
             responses.forEach((status, response) -> {
                 if (status.startsWith("2")) {
