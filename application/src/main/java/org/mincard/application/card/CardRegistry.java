@@ -9,7 +9,6 @@ import org.mincard.domain.cardholder.CardReportedLost;
 import org.mincard.domain.cardholder.CardRevoked;
 import org.mincard.domain.cardholder.CardStatus;
 import org.mincard.domain.cardholder.CardSuperseded;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +35,13 @@ public class CardRegistry {
         this.blindIndex = blindIndex;
     }
 
-    /** Reserves a never-issued number; false when it was issued before (the caller draws another). */
+    /**
+     * Reserves a never-issued number; false when it was issued before (the caller draws another). A clash does not
+     * fail the statement, so the caller's transaction stays usable for the next draw.
+     */
     public boolean reserveNumber(String cardNumber) {
-        try {
-            jdbc.update("INSERT INTO lookup.issued_card_number (number_index) VALUES (?)", index(cardNumber));
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return jdbc.update("INSERT INTO lookup.issued_card_number (number_index) VALUES (?) ON CONFLICT DO NOTHING",
+                index(cardNumber)) == 1;
     }
 
     /** Links a produced card to its number; called in the transaction that produced the card. */

@@ -10,6 +10,7 @@ import org.mincard.domain.shared.NotVisible;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,11 +57,26 @@ public class CaseLookup {
 
     @EventHandler
     void on(CaseSubmitted event) {
-        jdbc.update("""
+        recordAll(List.of(event));
+    }
+
+    /**
+     * Writes the rows of cases whose {@code CaseSubmitted} events are appended in the caller's transaction without
+     * Axon's event bus (the cardholder import, ADR 0021): subscribing processors see only what the bus publishes, so
+     * whoever appends around it keeps this lookup itself, in the same transaction.
+     */
+    public void recordAll(List<CaseSubmitted> submissions) {
+        jdbc.batchUpdate("""
                         INSERT INTO lookup.case_file (case_id, cardholder_id, site_id, case_type, age_band,
                                                       previous_card_id)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING
-                        """, event.caseId(), event.cardholderId(), event.siteId(), event.type().name(),
-                event.ageBand().name(), event.previousCardId());
+                        """, submissions, submissions.size(), (statement, event) -> {
+                    statement.setObject(1, event.caseId());
+                    statement.setObject(2, event.cardholderId());
+                    statement.setObject(3, event.siteId());
+                    statement.setString(4, event.type().name());
+                    statement.setString(5, event.ageBand().name());
+                    statement.setObject(6, event.previousCardId());
+                });
     }
 }

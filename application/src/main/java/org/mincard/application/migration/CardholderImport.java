@@ -8,11 +8,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.mincard.application.casefile.ApplicantRules;
+import org.mincard.application.casefile.CaseLookup;
 import org.mincard.application.vault.ForbiddenColumns;
 import org.mincard.application.vault.NewSubjectSealer;
 import org.mincard.application.workqueue.NameIndex;
 import org.mincard.domain.cardholder.CardValidityPolicy;
 import org.mincard.domain.casefile.CaseFile;
+import org.mincard.domain.casefile.CaseSubmitted;
 import org.mincard.domain.casefile.SubmitCase;
 import org.mincard.domain.personaldata.CardRecord;
 import org.mincard.domain.personaldata.Contact;
@@ -89,6 +91,7 @@ public class CardholderImport {
     private final EventStorageEngine storage;
     private final NameIndex nameIndex;
     private final LegacyReferences references;
+    private final CaseLookup caseLookup;
     private final CardValidityPolicy validity;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -101,7 +104,8 @@ public class CardholderImport {
 
     CardholderImport(ApplicantRules applicantRules, ForbiddenColumns forbiddenColumns, NewSubjectSealer sealer,
                      Configuration axon, EventStorageEngine storage, NameIndex nameIndex,
-                     LegacyReferences references, CardValidityPolicy validity, TransactionTemplate transaction,
+                     LegacyReferences references, CaseLookup caseLookup, CardValidityPolicy validity,
+                     TransactionTemplate transaction,
                      Clock clock, ImportProperties properties, MeterRegistry meters) {
         this.applicantRules = applicantRules;
         this.forbiddenColumns = forbiddenColumns;
@@ -110,6 +114,7 @@ public class CardholderImport {
         this.storage = storage;
         this.nameIndex = nameIndex;
         this.references = references;
+        this.caseLookup = caseLookup;
         this.validity = validity;
         this.transaction = transaction;
         this.clock = clock;
@@ -392,6 +397,10 @@ public class CardholderImport {
                 }
                 sealed.storeKeysOf(kept, sealer);
                 storage.appendEvents(events);
+                // Appended without the event bus, so the subscribing case-lookup never sees these submissions:
+                // its rows are written here, in the same transaction (clerks can then review the cases at once).
+                caseLookup.recordAll(events.stream().map(DomainEventMessage::getPayload)
+                        .filter(CaseSubmitted.class::isInstance).map(CaseSubmitted.class::cast).toList());
                 nameIndex.indexAll(names);
                 references.record(imports, now);
                 imported.addAndGet(imports.size());

@@ -34,17 +34,17 @@ import java.util.function.Consumer;
  * aggregate load and commit per command. Only for new aggregates: there is no history to load, so nothing another
  * node did can be missed; the {@code (aggregate, sequence)} key still refuses a clash.
  */
-class NewAggregates {
+public class NewAggregates {
 
     private final Configuration axon;
     private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
 
-    NewAggregates(Configuration axon) {
+    public NewAggregates(Configuration axon) {
         this.axon = axon;
     }
 
     /** Creates an aggregate of {@code type} by handling {@code command}; the caller then sends it more commands. */
-    <T> Run<T> create(Class<T> type, Object command, MetaData metaData) {
+    public <T> Run<T> create(Class<T> type, Object command, MetaData metaData) {
         @SuppressWarnings("unchecked")
         AggregateModel<T> model = (AggregateModel<T>) models.computeIfAbsent(type, t ->
                 AnnotatedAggregateMetaModelFactory.inspectAggregate(t, axon.parameterResolverFactory(),
@@ -55,12 +55,13 @@ class NewAggregates {
     }
 
     /** One new aggregate and the events applied to it so far. */
-    final class Run<T> {
+    public final class Run<T> {
 
         private final AggregateModel<T> model;
         private final List<EventMessage<?>> applied = new ArrayList<>();
         private final EventBus collector = new Collector(applied::addAll);
         private AnnotatedAggregate<T> aggregate;
+        private int drained;
 
         private Run(AggregateModel<T> model) {
             this.model = model;
@@ -89,25 +90,39 @@ class NewAggregates {
         }
 
         /** Handles one more command on this aggregate; a rejection is thrown as the aggregate threw it. */
-        Run<T> then(Object command, MetaData metaData) {
+        public Run<T> then(Object command, MetaData metaData) {
             CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
             inUnitOfWork(message, () -> aggregate.handle(message));
             return this;
         }
 
         /** The events applied so far, as domain events of this aggregate numbered from 0. */
-        List<DomainEventMessage<?>> events() {
+        public List<DomainEventMessage<?>> events() {
+            return since(0);
+        }
+
+        /**
+         * The events applied since the last call (all of them on the first), numbered as in {@link #events()}: a
+         * caller that runs commands on several aggregates appends their events in the order the commands ran.
+         */
+        public List<DomainEventMessage<?>> drain() {
+            List<DomainEventMessage<?>> events = since(drained);
+            drained = applied.size();
+            return events;
+        }
+
+        private List<DomainEventMessage<?>> since(int first) {
             String id = aggregate.identifierAsString();
-            List<DomainEventMessage<?>> events = new ArrayList<>(applied.size());
-            long sequence = 0;
-            for (EventMessage<?> event : applied) {
-                events.add(new GenericDomainEventMessage<>(model.type(), id, sequence++, event.getPayload(),
+            List<DomainEventMessage<?>> events = new ArrayList<>(applied.size() - first);
+            for (int sequence = first; sequence < applied.size(); sequence++) {
+                EventMessage<?> event = applied.get(sequence);
+                events.add(new GenericDomainEventMessage<>(model.type(), id, sequence, event.getPayload(),
                         event.getMetaData(), event.getIdentifier(), event.getTimestamp()));
             }
             return events;
         }
 
-        T root() {
+        public T root() {
             return aggregate.getAggregateRoot();
         }
 

@@ -108,6 +108,7 @@ public final class Benchmark {
         results.settings.put("sites", SITES.size());
         results.settings.put("dataDirectory", settings.directory().toAbsolutePath().toString());
         results.settings.put("loadThreads", settings.loadThreads());
+        results.settings.put("loadPath", System.getProperty("bench.load-path", "bulk"));
         results.settings.put("httpClients", settings.httpClients());
         results.settings.put("warmupSeconds", settings.warmup().toSeconds());
         results.settings.put("measureSeconds", settings.measure().toSeconds());
@@ -216,7 +217,8 @@ public final class Benchmark {
         String note = String.format(Locale.ROOT, "%d cardholders loaded in %.0f s with %d threads, %d failed",
                 loaded.cardholdersAfter() - loaded.cardholdersBefore(), loaded.seconds(), settings.loadThreads(),
                 loaded.failures());
-        results.add(new BenchResults.Figure("load.commands_per_second", "load rate through the command gateway",
+        results.add(new BenchResults.Figure("load.commands_per_second",
+                "load rate, commands (" + System.getProperty("bench.load-path", "bulk") + " path)",
                 loaded.commandsPerSecond(), "commands/s", null, null, null, null, note));
         results.add("load.events_per_second", "load rate, events stored", loaded.eventsPerSecond(), "events/s");
     }

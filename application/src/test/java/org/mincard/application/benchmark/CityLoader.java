@@ -2,9 +2,17 @@ package org.mincard.application.benchmark;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.mincard.application.card.CardRegistry;
 import org.mincard.application.casefile.DocumentCatalogue;
+import org.mincard.application.migration.NewAggregates;
 import org.mincard.domain.cardholder.CardValidityPolicy;
+import org.mincard.domain.cardholder.Cardholder;
 import org.mincard.domain.cardholder.ProduceCard;
 import org.mincard.domain.cardholder.ReinstateCard;
 import org.mincard.domain.cardholder.ReportCardLost;
@@ -15,6 +23,7 @@ import org.mincard.domain.casefile.AppealDenial;
 import org.mincard.domain.casefile.ApproveCase;
 import org.mincard.domain.casefile.CancelCase;
 import org.mincard.domain.casefile.CancellationReason;
+import org.mincard.domain.casefile.CaseFile;
 import org.mincard.domain.casefile.CheckInApplicant;
 import org.mincard.domain.casefile.ConfirmDelivery;
 import org.mincard.domain.casefile.DecideAppeal;
@@ -54,6 +63,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,10 +76,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Loads a city through the real command path: the command gateway with each actor in the metadata, personal data
- * sealed by the vault, card numbers reserved and registered as {@code CardProduction} does. Cardholders are spread
- * over the sites; their cases end in every lifecycle state, with renewals, replacements, revocations and appealed
- * denials. Business times lie in the past (a city's history), so renewal windows and appeal deadlines hold.
+ * Loads a city through the aggregates' own command handlers, with each actor in the metadata, personal data sealed
+ * by the vault, card numbers reserved and registered as {@code CardProduction} does. Cardholders are spread over the
+ * sites; their cases end in every lifecycle state, with renewals, replacements, revocations and appealed denials.
+ * Business times lie in the past (a city's history), so renewal windows and appeal deadlines hold.
+ *
+ * <p>Two paths ({@code bench.load-path}): {@code bulk} (the default) runs a chunk's commands in memory on its new
+ * aggregates ({@link NewAggregates}, as the cardholder import does, ADR 0021) and publishes the chunk's events, in
+ * command order, through Axon's event store in one transaction with the chunk's keys and card numbers, so the
+ * subscribing lookups (case lookup, card registry) are written as they are for commands; {@code commands} sends every
+ * command through the command gateway, one aggregate load, append and commit per command, as clients do.
  *
  * <p>Progress is kept per chunk in {@code bench.city_chunk}, so a later run on the same database loads only what is
  * missing. A chunk interrupted half-way is loaded again in full (its first cardholders then exist twice).
@@ -127,6 +143,11 @@ final class CityLoader {
     }
 
     private final CommandGateway gateway;
+    private final boolean bulk = !"commands".equals(System.getProperty("bench.load-path", "bulk"));
+    private final NewAggregates aggregates;
+    private final EventStore eventStore;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final ThreadLocal<Chunk> chunk = new ThreadLocal<>();
     private final PersonalDataSealer sealer;
     private final CardRegistry registry;
     private final TransactionTemplate transaction;
@@ -140,6 +161,8 @@ final class CityLoader {
 
     CityLoader(ApplicationContext context, List<UUID> sites) {
         this.gateway = context.getBean(CommandGateway.class);
+        this.aggregates = new NewAggregates(context.getBean(Configuration.class));
+        this.eventStore = context.getBean(EventStore.class);
         this.sealer = context.getBean(PersonalDataSealer.class);
         this.registry = context.getBean(CardRegistry.class);
         this.transaction = context.getBean(TransactionTemplate.class);
@@ -184,11 +207,14 @@ final class CityLoader {
                     int chunk = todo.get(i);
                     int first = chunk * CHUNK;
                     int last = Math.min(cardholders, first + CHUNK);
-                    for (int index = first; index < last; index++) {
-                        loadCardholder(index);
+                    if (bulk) {
+                        loadInOneTransaction(chunk, first, last);
+                    } else {
+                        for (int index = first; index < last; index++) {
+                            loadCardholder(index);
+                        }
+                        recordChunk(chunk, last - first);
                     }
-                    jdbc.update("INSERT INTO bench.city_chunk (chunk, cardholders) VALUES (?, ?) "
-                            + "ON CONFLICT (chunk) DO NOTHING", chunk, last - first);
                     int finished = finishedChunks.incrementAndGet();
                     if (finished % Math.max(1, todo.size() / 20) == 0) {
                         System.out.printf("bench: loaded %d of %d chunks (%.0f s)%n", finished, todo.size(),
@@ -205,6 +231,38 @@ final class CityLoader {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Loaded(before, loadedCardholders(), commands.get(), eventCount() - eventsBefore, seconds,
                 failures.get());
+    }
+
+    /** A chunk on the bulk path: its events in command order, and what must follow their append. */
+    private static final class Chunk {
+
+        final Map<String, NewAggregates.Run<?>> runs = new HashMap<>();
+        final List<DomainEventMessage<?>> events = new ArrayList<>();
+        final List<Runnable> afterAppend = new ArrayList<>();
+    }
+
+    private void loadInOneTransaction(int number, int first, int last) {
+        transaction.executeWithoutResult(status -> {
+            Chunk current = new Chunk();
+            chunk.set(current);
+            try {
+                for (int index = first; index < last; index++) {
+                    loadCardholder(index);
+                }
+                // Through the event store, not only its storage engine: the subscribing lookups see the events
+                // in this transaction, as they see a command's.
+                eventStore.publish(current.events);
+                current.afterAppend.forEach(Runnable::run);
+                recordChunk(number, last - first);
+            } finally {
+                chunk.remove();
+            }
+        });
+    }
+
+    private void recordChunk(int number, int cardholders) {
+        jdbc.update("INSERT INTO bench.city_chunk (chunk, cardholders) VALUES (?, ?) ON CONFLICT (chunk) DO NOTHING",
+                number, cardholders);
     }
 
     long eventCount() {
@@ -229,6 +287,12 @@ final class CityLoader {
         Instant start = renews ? NOW.minus(Duration.ofDays(5 * 365 - 20 + random.nextInt(10)))
                 : first.ordinal() >= Outcome.SUBMITTED.ordinal() ? NOW.minus(Duration.ofHours(240 + random.nextInt(480)))
                 : NOW.minus(Duration.ofDays(40 + random.nextInt(650)));
+        Chunk current = chunk.get();
+        int eventsBefore = current == null ? 0 : current.events.size();
+        int afterBefore = current == null ? 0 : current.afterAppend.size();
+        if (current != null) {
+            current.runs.clear();
+        }
         try {
             UUID card = runCase(CaseType.NEW, holder, birth, null, null, site, clerk, start, first, random);
             if (card == null) {
@@ -254,6 +318,11 @@ final class CityLoader {
             // Synthetic data only; the message names ids and states, never plaintext.
             if (failures.incrementAndGet() <= 5) {
                 System.err.println("bench: cardholder " + index + " failed: " + e);
+            }
+            if (current != null) {
+                // Nothing of a failed cardholder is appended (its keys and reserved numbers stay, unused).
+                current.events.subList(eventsBefore, current.events.size()).clear();
+                current.afterAppend.subList(afterBefore, current.afterAppend.size()).clear();
             }
         }
     }
@@ -344,7 +413,7 @@ final class CityLoader {
             send(new RecordCardProduction(caseId, cardId, produced), clerk);
             send(new ProduceCard(holder, cardId, caseId, type, site, sealer.seal(holder, new CardNumber(number)), band,
                     previousCard, LocalDate.ofInstant(produced, ZoneOffset.UTC)), clerk);
-            registry.assignNumber(cardId, number);
+            afterAppend(() -> registry.assignNumber(cardId, number));
         });
         switch (outcome) {
             case CARD_PRODUCED -> {
@@ -379,8 +448,37 @@ final class CityLoader {
     }
 
     private void send(Object command, Actor actor) {
-        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadataFormat.of(actor)));
+        Chunk current = chunk.get();
+        if (current == null) {
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(ActorMetadataFormat.of(actor)));
+        } else {
+            MetaData metaData = MetaData.from(ActorMetadataFormat.of(actor));
+            String target = targets.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+            NewAggregates.Run<?> run = current.runs.get(target);
+            if (run != null) {
+                run.then(command, metaData);
+            } else if (command instanceof SubmitCase) {
+                run = aggregates.create(CaseFile.class, command, metaData);
+            } else if (command instanceof ProduceCard) {
+                run = aggregates.create(Cardholder.class, command, metaData);
+            } else {
+                throw new IllegalStateException("no aggregate " + target + " for " + command.getClass().getSimpleName());
+            }
+            current.runs.put(target, run);
+            current.events.addAll(run.drain());
+        }
         commands.incrementAndGet();
+    }
+
+    /** Work that needs the events of the commands sent so far to be stored (now, or after the chunk's append). */
+    private void afterAppend(Runnable work) {
+        Chunk current = chunk.get();
+        if (current == null) {
+            work.run();
+        } else {
+            current.afterAppend.add(work);
+        }
     }
 
     /** Business time of one case, moving forward by minutes or days. */

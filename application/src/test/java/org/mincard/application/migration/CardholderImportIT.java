@@ -80,6 +80,24 @@ class CardholderImportIT {
                 + "}")).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE position(convert_to(?, 'UTF8')"
                 + " IN payload) > 0", Long.class, "Importada" + run)).as("no plaintext name in events").isZero();
+        for (UUID caseId : cases) {
+            ResponseEntity<Map<String, Object>> checkIn = rest.withBasicAuth("clerk-a", "test-password").exchange(
+                    "/api/v1/cases/" + caseId + "/check-in", HttpMethod.POST, new HttpEntity<>(Map.of()),
+                    new ParameterizedTypeReference<>() {
+                    });
+            assertThat(checkIn.getStatusCode().value())
+                    .as("a clerk works an imported case at once: its command-side lookup row was written with it")
+                    .isEqualTo(200);
+            assertThat(checkIn.getBody()).containsEntry("state", "CHECKED_IN");
+            ResponseEntity<Map<String, Object>> review = rest.withBasicAuth("clerk-a", "test-password").exchange(
+                    "/api/v1/cases/" + caseId + "/review", HttpMethod.POST, new HttpEntity<>(Map.of("documents",
+                            List.of(Map.of("type", "US_PASSPORT")), "clerkNotes", "seen in person")),
+                    new ParameterizedTypeReference<>() {
+                    });
+            assertThat(review.getStatusCode().value())
+                    .as("a review is built from the case's command-side lookup row, written with the import")
+                    .isEqualTo(200);
+        }
     }
 
     @Test
