@@ -85,6 +85,7 @@ class SafeRetryIT {
             "POST /api/v1/requests/{requestId}/disclosures",
             "POST /api/v1/admin/key-rotations",
             "POST /api/v1/admin/replays",
+            "POST /api/v1/admin/replays/bulk",
             "POST /api/v1/admin/dead-letters/{processingGroup}/retries",
             "POST /api/v1/audit/checkpoints",
             "POST /api/v1/audit/verify");
