@@ -60,6 +60,13 @@ class SafeRetryApiDocs {
                     + "is not an ETag of this API; nothing was stored"));
             responses.addApiResponse("422", problem("Idempotency-Key already used for another request (or a "
                     + "field the ordinance forbids); nothing was stored"));
+            if (!responses.containsKey("503")) {
+                responses.addApiResponse("503", problem("Outcome unknown (code outcome-unknown): the database was "
+                        + "unavailable or busy, or the request passed mincard.web.request-timeout; the command may or "
+                        + "may not have been carried out. Retry after Retry-After with the same Idempotency-Key")
+                        .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("Seconds to wait before "
+                                + "retrying").schema(new IntegerSchema())));
+            }
             responses.forEach((status, response) -> {
                 if (status.startsWith("2")) {
                     response.addHeaderObject(HttpHeaders.ETAG, etag());
