@@ -1,6 +1,9 @@
 package org.mincard.application.operations;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +42,7 @@ class ReplayController {
         this.currentActor = currentActor;
     }
 
+    @Schema(example = "{\"processingGroup\": \"case-view\"}")
     record ReplayRequest(@NotBlank @Pattern(regexp = "[a-z0-9-]{1,64}") String processingGroup) {
     }
 
@@ -47,6 +51,10 @@ class ReplayController {
             description = "Stops the processing group's processor on this node, resets its tokens (its reset handler "
                     + "empties its tables) and starts it again; it then replays every event. Every other node must "
                     + "have stopped that processor first (see the runbook).")
+    @ApiResponse(responseCode = "202", description = "Started; follow its progress at Location",
+            useReturnTypeSchema = true, headers = @Header(name = "Location",
+                    description = "The replay: /api/v1/admin/replays/{replayId}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<Replays.Progress> start(@Valid @RequestBody ReplayRequest request) {
         Replays.Progress progress = replays.start(request.processingGroup(), currentActor.get().userId());
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/replays/" + progress.replayId()))
