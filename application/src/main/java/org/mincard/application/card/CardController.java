@@ -1,19 +1,18 @@
 package org.mincard.application.card;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mincard.application.security.CurrentActor;
-import org.mincard.application.security.SiteScope;
 import org.mincard.application.web.RequestProblems;
 import org.mincard.domain.cardholder.CardStatus;
 import org.mincard.domain.cardholder.ReinstateCard;
 import org.mincard.domain.cardholder.ReportCardLost;
 import org.mincard.domain.cardholder.RevocationReason;
 import org.mincard.domain.cardholder.RevokeCard;
-import org.mincard.domain.personaldata.CardNumber;
 import org.mincard.domain.shared.NotVisible;
 import org.mincard.domain.shared.ReplacementReason;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,23 +30,22 @@ import java.util.UUID;
 class CardController {
 
     private final CommandGateway commands;
-    private final CardRegistry cards;
+    private final CardLookup cards;
     private final CurrentActor currentActor;
-    private final SiteScope siteScope;
     private final Clock clock;
 
-    CardController(CommandGateway commands, CardRegistry cards, CurrentActor currentActor, SiteScope siteScope,
-                   Clock clock) {
+    CardController(CommandGateway commands, CardLookup cards, CurrentActor currentActor, Clock clock) {
         this.commands = commands;
         this.cards = cards;
         this.currentActor = currentActor;
-        this.siteScope = siteScope;
         this.clock = clock;
     }
 
+    @Schema(example = "{\"reason\": \"FRAUD\"}")
     record RevokeRequest(@NotNull RevocationReason reason) {
     }
 
+    @Schema(example = "{\"reason\": \"STOLEN\"}")
     record ReportLostRequest(@NotNull ReplacementReason reason) {
     }
 
@@ -81,13 +79,9 @@ class CardController {
     }
 
     private RegisteredCard find(String cardNumber) {
-        if (!CardNumber.isWellFormed(cardNumber)) {
+        if (!CardLookup.isWellFormed(cardNumber)) {
             throw RequestProblems.invalid("cardNumber", "must be 16 digits with a valid check digit");
         }
-        // Another site's card answers exactly as a number that was never issued: the answer must not tell a
-        // site-scoped caller that a card exists elsewhere.
-        return cards.findByNumber(cardNumber)
-                .filter(card -> siteScope.isVisible(currentActor.get(), card.siteId()))
-                .orElseThrow(() -> new NotVisible("Card"));
+        return cards.find(currentActor.get(), cardNumber).orElseThrow(() -> new NotVisible("Card"));
     }
 }

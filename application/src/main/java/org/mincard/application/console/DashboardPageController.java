@@ -8,12 +8,12 @@ import org.mincard.application.directory.StaffDirectory;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.security.SiteScope;
 import org.mincard.application.workqueue.DashboardCsv;
+import org.mincard.application.workqueue.Dashboards;
 import org.mincard.domain.casefile.AssignCase;
 import org.mincard.domain.shared.Actor;
 import org.mincard.projections.workqueue.AssignedCaseCounts;
 import org.mincard.projections.workqueue.CountAssignedCases;
 import org.mincard.projections.workqueue.Dashboard;
-import org.mincard.projections.workqueue.GetDashboard;
 import org.mincard.projections.workqueue.ListQueueItems;
 import org.mincard.projections.workqueue.ListQueueSummaries;
 import org.mincard.projections.workqueue.QueuePage;
@@ -53,10 +53,10 @@ import java.util.stream.Collectors;
 class DashboardPageController {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardPageController.class);
-    static final int DAYS = 7;
     static final int PAGE = 50;
 
     private final QueryGateway queries;
+    private final Dashboards dashboards;
     private final CommandGateway commands;
     private final CurrentActor currentActor;
     private final SiteScope siteScope;
@@ -64,9 +64,11 @@ class DashboardPageController {
     private final StaffDirectory staff;
     private final Clock clock;
 
-    DashboardPageController(QueryGateway queries, CommandGateway commands, CurrentActor currentActor,
-                            SiteScope siteScope, SiteDirectory sites, StaffDirectory staff, Clock clock) {
+    DashboardPageController(QueryGateway queries, Dashboards dashboards, CommandGateway commands,
+                            CurrentActor currentActor, SiteScope siteScope, SiteDirectory sites, StaffDirectory staff,
+                            Clock clock) {
         this.queries = queries;
+        this.dashboards = dashboards;
         this.commands = commands;
         this.currentActor = currentActor;
         this.siteScope = siteScope;
@@ -83,7 +85,7 @@ class DashboardPageController {
     record Workload(String userId, String name, String sites, long open) {
     }
 
-    /** A day's intake and completions, summed over the visible sites. */
+    /** A day's intake and completions, summed over the visible sites (each site's own day, ADR 0027). */
     record Day(LocalDate day, long received, long completed, long slaBreaches) {
     }
 
@@ -105,9 +107,7 @@ class DashboardPageController {
         model.addAttribute("figures", List.copyOf(figures.values()));
         model.addAttribute("bars", bars(summaries));
 
-        LocalDate today = LocalDate.ofInstant(now, sites.defaultZone());
-        Dashboard week = queries.query(new GetDashboard(visible, today.minusDays(DAYS - 1), today),
-                ResponseTypes.instanceOf(Dashboard.class)).join();
+        Dashboard week = dashboards.read(actor, null, null, null);
         Map<LocalDate, Day> days = new TreeMap<>(Comparator.reverseOrder());
         for (Dashboard.SiteDay day : week.days()) {
             days.merge(day.day(), new Day(day.day(), day.received(), day.completedTotal(), day.slaBreaches()),
@@ -185,10 +185,8 @@ class DashboardPageController {
 
     @GetMapping("/console/dashboard/export.csv")
     ResponseEntity<String> export() {
-        Actor actor = currentActor.get();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), sites.defaultZone());
-        Dashboard dashboard = queries.query(new GetDashboard(siteScope.visibleSites(actor).orElse(null),
-                today.minusDays(DAYS - 1), today), ResponseTypes.instanceOf(Dashboard.class)).join();
+        Dashboard dashboard = dashboards.read(currentActor.get(), null, null, null);
+        LocalDate today = dashboard.to();
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dashboard-" + today + ".csv\"")

@@ -5,10 +5,9 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.security.SiteScope;
 import org.mincard.domain.shared.Actor;
-import org.mincard.projections.workqueue.ListQueueItems;
+import org.mincard.projections.workqueue.ListMyWork;
+import org.mincard.projections.workqueue.MyWork;
 import org.mincard.projections.workqueue.QueueItem;
-import org.mincard.projections.workqueue.QueuePage;
-import org.mincard.projections.workqueue.WorkQueue;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,8 @@ import java.util.UUID;
 
 /**
  * A clerk's day on one screen: the cases they hold in every queue, then the unassigned cases of their sites, most
- * urgent and oldest first, overdue marked. No personal data: ids, states, sites and ages only.
+ * urgent and oldest first, overdue marked; one read of the work queue ({@link ListMyWork}). No personal data: ids,
+ * states, sites and ages only.
  */
 @Controller
 class MyWorkController {
@@ -48,14 +48,10 @@ class MyWorkController {
         Actor actor = currentActor.get();
         Instant now = clock.instant();
         Set<UUID> sites = siteScope.visibleSites(actor).orElse(null);
-        List<QueueItem> mine = new ArrayList<>();
-        List<QueueItem> unassigned = new ArrayList<>();
-        for (WorkQueue queue : WorkQueue.values()) {
-            mine.addAll(page(new ListQueueItems(queue, sites, actor.userId(), false, null, null, null, null, null,
-                    MINE_PER_QUEUE, now)));
-            unassigned.addAll(page(new ListQueueItems(queue, sites, null, true, null, null, null, null, null,
-                    UNASSIGNED_PER_QUEUE, now)));
-        }
+        MyWork work = queries.query(new ListMyWork(sites, actor.userId(), MINE_PER_QUEUE, UNASSIGNED_PER_QUEUE, now),
+                ResponseTypes.instanceOf(MyWork.class)).join();
+        List<QueueItem> mine = new ArrayList<>(work.mine());
+        List<QueueItem> unassigned = new ArrayList<>(work.unassigned());
         Comparator<QueueItem> urgentFirst = Comparator.comparing((QueueItem item) -> item.priority().ordinal())
                 .reversed().thenComparing(QueueItem::enteredAt);
         mine.sort(urgentFirst);
@@ -64,9 +60,5 @@ class MyWorkController {
         model.addAttribute("unassigned", unassigned);
         model.addAttribute("overdueCount", mine.stream().filter(QueueItem::overdue).count());
         return "console/my-work";
-    }
-
-    private List<QueueItem> page(ListQueueItems query) {
-        return queries.query(query, ResponseTypes.instanceOf(QueuePage.class)).join().items();
     }
 }

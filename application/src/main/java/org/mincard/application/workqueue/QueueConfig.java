@@ -1,19 +1,27 @@
 package org.mincard.application.workqueue;
 
+import org.mincard.application.directory.SiteDirectory;
 import org.mincard.domain.shared.CaseType;
 import org.mincard.projections.workqueue.QueueSla;
+import org.mincard.projections.workqueue.SiteCalendar;
 import org.mincard.projections.workqueue.WorkQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Turns the configured SLA table into the projections' {@link QueueSla}; an unknown queue or type fails the start. */
+/**
+ * Turns the configured SLA table into the projections' {@link QueueSla} (an unknown queue or type fails the start),
+ * and the site directory's time zones into the {@link SiteCalendar} the dashboard's days are counted in.
+ */
 @Configuration(proxyBeanMethods = false)
 class QueueConfig {
 
@@ -47,6 +55,17 @@ class QueueConfig {
             });
         });
         return new QueueSla(byType, defaults);
+    }
+
+    /**
+     * Each site's zone from the directory. A changed zone applies to facts written from then on; replaying the
+     * work-queue processor re-buckets the past (docs/queues.md).
+     */
+    @Bean
+    SiteCalendar siteCalendar(SiteDirectory sites) {
+        Map<UUID, ZoneId> zones = new LinkedHashMap<>();
+        sites.all().forEach(site -> zones.put(site.siteId(), site.timeZone()));
+        return new SiteCalendar(sites.defaultZone(), zones);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -166,6 +167,36 @@ class ConsoleBrowserIT {
         browser.check("records-sweep");
         browser.go("/console/records");
         assertThat(browser.find(By.id("manifests")).getText()).contains(sweepId);
+    }
+
+    @Test
+    void recordsOfficerReadsTheForecast_andPlacesAndReleasesAHold() {
+        UUID caseId = submit("Hold Harmless");
+        browser.signIn("records-officer", PASSWORD);
+        assertThat(browser.find(By.id("forecast")).getText()).contains("Total");
+        scrollTo(By.id("forecast-heading"));
+        browser.check("records-forecast");
+
+        browser.find(By.id("hold-case-ids")).sendKeys(caseId.toString());
+        new Select(browser.find(By.id("hold-reason"))).selectByValue("SUBPOENA_OR_WARRANT");
+        browser.find(By.id("hold-authority")).sendKeys("SUBP-2030-118");
+        clickButton("Place the hold");
+
+        browser.waitFor(By.cssSelector(".usa-alert--success"), "Legal hold placed");
+        assertThat(browser.find(By.id("holds")).getText()).contains("1 cases", "SUBPOENA_OR_WARRANT", "SUBP-2030-118",
+                "in force");
+        scrollTo(By.id("holds-heading"));
+        browser.check("records-holds");
+
+        browser.find(By.cssSelector("#holds input[name=authority]")).sendKeys("SUBP-2030-119");
+        browser.find(By.cssSelector("#holds button[type=submit]")).click();
+
+        browser.waitFor(By.cssSelector(".usa-alert--success"), "released");
+        assertThat(browser.find(By.id("holds")).getText()).contains("SUBP-2030-119");
+    }
+
+    private void scrollTo(By by) {
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView(true);", browser.find(by));
     }
 
     @Test

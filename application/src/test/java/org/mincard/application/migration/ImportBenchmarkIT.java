@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -39,21 +38,11 @@ class ImportBenchmarkIT {
     @Test
     void importsEveryRow() throws Exception {
         List<UUID> sites = new Random(7).ints(10).mapToObj(i -> new UUID(0xbe0c4L << 40 | i, i)).toList();
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Random random = new Random(42);
-        StringBuilder csv = new StringBuilder(ROWS * 110)
-                .append("legacy_reference,site_id,legal_name,date_of_birth,gender_marker,phone,email\n");
-        for (int i = 0; i < ROWS; i++) {
-            csv.append("B-").append(run).append('-').append(i).append(',').append(sites.get(i % sites.size()))
-                    .append(",Bench Person ").append(Long.toHexString(random.nextLong())).append(',')
-                    .append(LocalDate.of(1930 + random.nextInt(85), 1 + random.nextInt(12), 1 + random.nextInt(28)))
-                    .append(',').append(i % 10 == 0 ? "X" : "").append(",+1 312 555 ")
-                    .append(1000 + random.nextInt(9000)).append(",\n");
-        }
+        String csv = SyntheticCardholders.csv(ROWS, sites, "B-" + UUID.randomUUID().toString().substring(0, 8), true);
         long queueBefore = queued();
 
         long start = System.nanoTime();
-        ImportReport report = cardholderImport.run(new StringReader(csv.toString()), ROWS);
+        ImportReport report = cardholderImport.run(new StringReader(csv), ROWS);
         double importSeconds = (System.nanoTime() - start) / 1e9;
         await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> queued() - queueBefore >= ROWS);

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.mincard.application.MovableClock;
+import org.mincard.application.retention.compliance.RetentionForecast;
 import org.mincard.application.retention.manifest.ManifestSigner;
 import org.mincard.application.vault.AccessContext;
 import org.mincard.application.vault.AccessPurpose;
@@ -36,6 +37,7 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -80,6 +82,9 @@ class RetentionIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    RetentionForecast forecasts;
 
     @Autowired
     PersonalDataGate gate;
@@ -221,6 +226,15 @@ class RetentionIT {
         Map<String, Object> forecast = officer.get("/api/v1/retention/forecast?until="
                 + clock.instant().atOffset(ZoneOffset.UTC).toLocalDate()).getBody();
         assertThat(forecast).containsEntry("held", 4).containsEntry("due", 5);
+        RetentionForecast.Months months = forecasts.byMonth(ZoneOffset.UTC, 3);
+        RetentionForecast.Forecast untilLastMonth = forecasts.until(months.months().get(2).atEndOfMonth());
+        assertThat(months.months()).first().isEqualTo(YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC)));
+        assertThat(months.rows().stream().filter(row -> row.month().equals(months.months().get(0)))
+                .mapToInt(RetentionForecast.MonthRow::due).sum()).isGreaterThanOrEqualTo(5);
+        assertThat(months.rows().stream().mapToInt(RetentionForecast.MonthRow::due).sum())
+                .isEqualTo(untilLastMonth.due());
+        assertThat(months.rows().stream().mapToInt(RetentionForecast.MonthRow::held).sum())
+                .isEqualTo(untilLastMonth.held()).isGreaterThanOrEqualTo(4);
 
         Map<String, Object> second = officer.sweep();
 

@@ -147,7 +147,10 @@ class QueueRollupIT extends QueueItSupport {
                         FROM read_model.queue_stay_bucket ORDER BY 1, 2, 3, 4"""));
     }
 
-    /** The same figures counted from the rows; the bucket expression and the SLA (intake 90 min) as documented. */
+    /**
+     * The same figures counted from the rows; the bucket expression and the SLA (intake 90 min) as documented. Days
+     * of stays are the site's days (ADR 0027): both demo sites keep Chicago time; open days stay UTC days.
+     */
     private Map<String, List<Map<String, Object>>> recount() {
         return Map.of(
                 "queue_depth", jdbc.queryForList("""
@@ -162,16 +165,16 @@ class QueueRollupIT extends QueueItSupport {
                             SELECT day, site_id, kind, coalesce(detail, '') AS detail,
                                 coalesce(clerk_id, '') AS clerk_id FROM read_model.dashboard_fact
                             UNION ALL
-                            SELECT (left_at AT TIME ZONE 'UTC')::date, site_id, 'STEP', '', clerk_id
+                            SELECT (left_at AT TIME ZONE 'America/Chicago')::date, site_id, 'STEP', '', clerk_id
                             FROM read_model.queue_stay WHERE clerk_id IS NOT NULL
                             UNION ALL
-                            SELECT (left_at AT TIME ZONE 'UTC')::date, site_id, 'BREACH', queue, ''
+                            SELECT (left_at AT TIME ZONE 'America/Chicago')::date, site_id, 'BREACH', queue, ''
                             FROM read_model.queue_stay
                             WHERE queue = 'INTAKE' AND left_at - entered_at > interval '90 minutes') f
                         GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"""),
                 "queue_stay_bucket", jdbc.queryForList("""
                         SELECT day, site_id, queue, bucket, count(*) AS stays, round(sum(s)::numeric, 3) AS seconds
-                        FROM (SELECT (left_at AT TIME ZONE 'UTC')::date AS day, site_id, queue,
+                        FROM (SELECT (left_at AT TIME ZONE 'America/Chicago')::date AS day, site_id, queue,
                                 CASE WHEN s < 1 THEN 0 ELSE 1 + floor(ln(s) / ln(1.1::float8))::int END AS bucket, s
                               FROM (SELECT *, extract(epoch FROM left_at - entered_at)::float8 AS s
                                     FROM read_model.queue_stay) st) b

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** Asks for the dashboard figures per UTC day and site, from {@code from} to {@code to} inclusive. */
+/** Asks for the dashboard figures per day and site (each site's own days, ADR 0027), from {@code from} to {@code to} inclusive. */
 public record GetDashboard(Set<UUID> sites, LocalDate from, LocalDate to) {
 
     public GetDashboard {

@@ -37,7 +37,8 @@ import static org.mincard.projections.batch.TextArrays.text;
  * The events of one unit of work, folded per case and written at once. Flushing reads the current rows of the cases
  * the batch touches (one query), applies the events in order in memory, skipping any the row already has (its
  * version is the aggregate sequence of the last event applied), and writes the resulting rows, finished queue stays
- * dashboard facts and card revocations in one statement. Days are UTC days of the events' business times.
+ * dashboard facts and card revocations in one statement. Days are the site's days ({@link SiteCalendar}) of the
+ * events' business times; card revocations, which carry no site, count in the city's default zone.
  *
  * <p>The same statement keeps the rollups (ADR 0020): open cases per site and queue and per entry day, and per day
  * the dashboard's counts, SLA breaches and a histogram of stay durations. They change only with the rows that the
@@ -48,18 +49,20 @@ final class WorkQueueBatch {
 
     private final JdbcTemplate jdbc;
     private final QueueSla sla;
+    private final SiteCalendar calendar;
     private final Map<UUID, List<Pending>> byCase = new LinkedHashMap<>();
     private final List<Revocation> revocations = new ArrayList<>();
 
-    WorkQueueBatch(JdbcTemplate jdbc, QueueSla sla) {
+    WorkQueueBatch(JdbcTemplate jdbc, QueueSla sla, SiteCalendar calendar) {
         this.jdbc = jdbc;
         this.sla = sla;
+        this.calendar = calendar;
     }
 
     private record Pending(CaseFileEvent event, long sequence) {
     }
 
-    private record Revocation(CardRevoked event, long sequence) {
+    private record Revocation(CardRevoked event, long sequence, LocalDate day) {
     }
 
     void add(CaseFileEvent event, long sequence) {
@@ -67,7 +70,7 @@ final class WorkQueueBatch {
     }
 
     void add(CardRevoked event, long sequence) {
-        revocations.add(new Revocation(event, sequence));
+        revocations.add(new Revocation(event, sequence, calendar.dayAt(null, event.revokedAt())));
     }
 
     /** One case's row, as read and then changed by the batch's events. */
@@ -88,11 +91,16 @@ final class WorkQueueBatch {
         Open before;
 
         Open open() {
-            return queue == null ? null : new Open(siteId, queue, type, day(enteredAt), assignee == null);
+            return queue == null ? null : new Open(siteId, queue, type, LocalDate.ofInstant(enteredAt, ZoneOffset.UTC),
+                    assignee == null);
         }
     }
 
-    /** Where an open case counts in the rollups. */
+    /**
+     * Where an open case counts in the rollups. Its day is the UTC day it entered the queue: the overdue count
+     * reads whole UTC days before the SLA cut-off (an instant), so this internal bucket stays in UTC; no screen
+     * shows it as a day.
+     */
     private record Open(UUID siteId, WorkQueue queue, CaseType type, LocalDate day, boolean unassigned) {
     }
 
@@ -100,8 +108,9 @@ final class WorkQueueBatch {
     private record OpenDelta(UUID caseId, Open open, int sign) {
     }
 
+    /** A finished stay; {@code leftOn} is the site's day it ended on (not stored: it buckets the rollups). */
     private record Stay(UUID caseId, long leftSequence, WorkQueue queue, UUID siteId, CaseType type,
-                        Instant enteredAt, Instant leftAt, String clerkId) {
+                        Instant enteredAt, Instant leftAt, String clerkId, LocalDate leftOn) {
     }
 
     private record Fact(UUID sourceId, long sequence, String kind, LocalDate day, UUID siteId, String detail,
@@ -153,7 +162,7 @@ final class WorkQueueBatch {
         revocations.clear();
     }
 
-    private static Item submitted(CaseSubmitted event, long sequence, List<Fact> facts) {
+    private Item submitted(CaseSubmitted event, long sequence, List<Fact> facts) {
         Item item = new Item();
         item.caseId = event.caseId();
         item.siteId = event.siteId();
@@ -165,40 +174,41 @@ final class WorkQueueBatch {
         item.enteredAt = event.submittedAt();
         item.version = sequence;
         item.changed = true;
-        facts.add(new Fact(event.caseId(), sequence, "RECEIVED", day(event.submittedAt()), event.siteId(), null, null));
+        facts.add(new Fact(event.caseId(), sequence, "RECEIVED", calendar.dayAt(event.siteId(), event.submittedAt()), event.siteId(), null, null));
         return item;
     }
 
-    private static void apply(Item item, CaseFileEvent event, long sequence, List<Stay> stays, List<Fact> facts) {
+    private void apply(Item item, CaseFileEvent event, long sequence, List<Stay> stays, List<Fact> facts) {
         Instant at = event.occurredAt();
+        LocalDate day = calendar.dayAt(item.siteId, at);
         if (CaseState.changesState(event)) {
             CaseState next = CaseState.after(event);
             WorkQueue nextQueue = WorkQueue.of(next).orElse(null);
             if (nextQueue != item.queue || next != item.state && nextQueue == null) {
                 if (item.queue != null) {
                     stays.add(new Stay(item.caseId, sequence, item.queue, item.siteId, item.type, item.enteredAt, at,
-                            item.assignee));
+                            item.assignee, day));
                 }
                 item.enteredAt = at;
             }
             item.queue = nextQueue;
             item.state = next;
             if (event instanceof CaseDenied denied) {
-                facts.add(new Fact(item.caseId, sequence, "DENIED", day(at), item.siteId, denied.reason().name(),
+                facts.add(new Fact(item.caseId, sequence, "DENIED", day, item.siteId, denied.reason().name(),
                         item.assignee));
             } else if (event instanceof CaseCardProduced produced) {
                 item.cardId = produced.cardId();
             }
             if (next.isClosed()) {
-                facts.add(new Fact(item.caseId, sequence, "COMPLETED", day(at), item.siteId, next.name(),
+                facts.add(new Fact(item.caseId, sequence, "COMPLETED", day, item.siteId, next.name(),
                         item.assignee));
             }
         } else if (event instanceof CaseClaimed claimed) {
             item.assignee = claimed.clerkId();
-            facts.add(new Fact(item.caseId, sequence, "ASSIGNED", day(at), item.siteId, null, claimed.clerkId()));
+            facts.add(new Fact(item.caseId, sequence, "ASSIGNED", day, item.siteId, null, claimed.clerkId()));
         } else if (event instanceof CaseAssigned assigned) {
             item.assignee = assigned.clerkId();
-            facts.add(new Fact(item.caseId, sequence, "ASSIGNED", day(at), item.siteId, null, assigned.clerkId()));
+            facts.add(new Fact(item.caseId, sequence, "ASSIGNED", day, item.siteId, null, assigned.clerkId()));
         } else if (event instanceof CaseReleased) {
             item.assignee = null;
         } else if (event instanceof CasePriorityRaised raised) {
@@ -267,6 +277,12 @@ final class WorkQueueBatch {
             .column("clerk_id", "text", Stay::clerkId)
             .build();
 
+    private static final BatchColumns<Stay> STAY_DAY_COLUMNS = BatchColumns.<Stay>builder()
+            .column("case_id", "uuid", Stay::caseId)
+            .column("left_sequence", "bigint", Stay::leftSequence)
+            .column("day", "date", Stay::leftOn)
+            .build();
+
     private static final BatchColumns<Fact> FACT_COLUMNS = BatchColumns.<Fact>builder()
             .column("source_id", "uuid", Fact::sourceId)
             .column("sequence", "bigint", Fact::sequence)
@@ -281,7 +297,7 @@ final class WorkQueueBatch {
             .column("cardholder_id", "uuid", r -> r.event().cardholderId())
             .column("sequence", "bigint", Revocation::sequence)
             .column("card_id", "uuid", r -> r.event().cardId())
-            .column("day", "date", r -> day(r.event().revokedAt()))
+            .column("day", "date", Revocation::day)
             .column("reason", "text", r -> r.event().reason().name())
             .build();
 
@@ -347,10 +363,12 @@ final class WorkQueueBatch {
                 ON CONFLICT ON CONSTRAINT queue_open_day_pk DO UPDATE SET open = o.open + EXCLUDED.open
                 RETURNING 1),
             sla AS (%s),
+            stay_days AS (%s),
             ended AS (
-                SELECT (s.left_at AT TIME ZONE 'UTC')::date AS day, s.site_id, s.queue, s.clerk_id,
+                SELECT d.day, s.site_id, s.queue, s.clerk_id,
                     extract(epoch FROM s.left_at - s.entered_at)::float8 AS seconds, sla.limit_seconds
-                FROM stays s LEFT JOIN sla ON sla.q = s.queue AND sla.t = s.case_type),
+                FROM stays s JOIN stay_days d ON d.case_id = s.case_id AND d.left_sequence = s.left_sequence
+                LEFT JOIN sla ON sla.q = s.queue AND sla.t = s.case_type),
             counts AS (
                 INSERT INTO read_model.dashboard_day AS c (day, site_id, kind, detail, clerk_id, n)
                 SELECT day, site_id, kind, detail, clerk_id, count(*) FROM (
@@ -376,7 +394,7 @@ final class WorkQueueBatch {
             """.formatted(ITEM_COLUMNS.insert("read_model.work_queue_item AS w"),
             STAY_COLUMNS.insert("read_model.queue_stay"), FACT_COLUMNS.insert("read_model.dashboard_fact"),
             REVOCATION_COLUMNS.insert("read_model.card_revocation"), DELTA_COLUMNS.select(), SLA_COLUMNS.select(),
-            BUCKET.formatted("seconds"));
+            STAY_DAY_COLUMNS.select(), BUCKET.formatted("seconds"));
 
     private List<SlaEntry> slaEntries() {
         List<SlaEntry> entries = new ArrayList<>();
@@ -400,15 +418,12 @@ final class WorkQueueBatch {
                 next = FACT_COLUMNS.bind(statement, next, facts);
                 next = REVOCATION_COLUMNS.bind(statement, next, revoked);
                 next = DELTA_COLUMNS.bind(statement, next, deltas);
-                SLA_COLUMNS.bind(statement, next, slaEntries());
+                next = SLA_COLUMNS.bind(statement, next, slaEntries());
+                STAY_DAY_COLUMNS.bind(statement, next, stays);
                 try (ResultSet ignored = statement.executeQuery()) {
                     return null;
                 }
             }
         });
-    }
-
-    private static LocalDate day(Instant at) {
-        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 }

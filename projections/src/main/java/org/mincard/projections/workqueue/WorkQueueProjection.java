@@ -24,10 +24,12 @@ class WorkQueueProjection {
 
     private final JdbcTemplate jdbc;
     private final QueueSla sla;
+    private final SiteCalendar calendar;
 
-    WorkQueueProjection(JdbcTemplate jdbc, QueueSla sla) {
+    WorkQueueProjection(JdbcTemplate jdbc, QueueSla sla, SiteCalendar calendar) {
         this.jdbc = jdbc;
         this.sla = sla;
+        this.calendar = calendar;
     }
 
     @EventHandler
@@ -48,7 +50,7 @@ class WorkQueueProjection {
     }
 
     private WorkQueueBatch batch() {
-        return UnitOfWorkBatch.current(WorkQueueProjection.class, () -> new WorkQueueBatch(jdbc, sla),
+        return UnitOfWorkBatch.current(WorkQueueProjection.class, () -> new WorkQueueBatch(jdbc, sla, calendar),
                 WorkQueueBatch::flush);
     }
 }

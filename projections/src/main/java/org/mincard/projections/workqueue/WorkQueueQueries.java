@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -177,6 +178,47 @@ class WorkQueueQueries {
             }
         });
         return result;
+    }
+
+    /**
+     * One statement for every queue: per queue, an index range on the assignee's (or the site's) page order cut at
+     * the limit ({@code LATERAL}), instead of two queries per queue.
+     */
+    @QueryHandler
+    MyWork handle(ListMyWork query) {
+        List<Object> params = new ArrayList<>();
+        List<String> queues = Arrays.stream(WorkQueue.values()).map(Enum::name).toList();
+        String sites = "";
+        if (query.sites() != null && query.sites().size() == 1) {
+            sites = " AND w.site_id = ?::uuid";
+        } else if (query.sites() != null) {
+            sites = " AND w.site_id = ANY(?::uuid[])";
+        }
+        String page = """
+                SELECT x.* FROM unnest(?::text[]) AS q(queue) CROSS JOIN LATERAL (
+                    SELECT %s AS mine, w.case_id, w.queue, w.state, w.site_id, w.case_type, w.cardholder_id,
+                        w.assignee, w.priority_rank, w.entered_at
+                    FROM read_model.work_queue_item w
+                    WHERE w.queue = q.queue AND %s%s
+                    ORDER BY w.priority_rank, w.entered_at, w.case_id LIMIT ?) x""";
+        String sql = page.formatted("true", "w.assignee = ?", sites) + "\nUNION ALL\n"
+                + page.formatted("false", "w.assignee IS NULL", sites);
+        for (boolean mine : new boolean[] {true, false}) {
+            params.add(queues);
+            if (mine) {
+                params.add(query.assignee());
+            }
+            if (query.sites() != null && query.sites().size() == 1) {
+                params.add(query.sites().iterator().next().toString());
+            } else if (query.sites() != null) {
+                params.add(texts(query.sites()));
+            }
+            params.add(mine ? query.minePerQueue() : query.unassignedPerQueue());
+        }
+        List<QueueItem> mine = new ArrayList<>();
+        List<QueueItem> unassigned = new ArrayList<>();
+        select(sql, params, rs -> (rs.getBoolean("mine") ? mine : unassigned).add(item(rs, query.asOf())));
+        return new MyWork(mine, unassigned);
     }
 
     @QueryHandler

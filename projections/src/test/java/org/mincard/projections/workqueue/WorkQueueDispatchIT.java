@@ -39,7 +39,7 @@ class WorkQueueDispatchIT {
     @BeforeAll
     static void start() throws IOException {
         database = new DispatchDatabase();
-        projection = new WorkQueueProjection(database.jdbc, new QueueSla(Map.of(), Map.of()));
+        projection = new WorkQueueProjection(database.jdbc, new QueueSla(Map.of(), Map.of()), SiteCalendar.UTC);
         handler = new AnnotationEventHandlerAdapter(projection);
     }
 

@@ -1,16 +1,10 @@
 package org.mincard.application.retention.holds;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mincard.application.retention.holds.LegalHoldViews.HoldView;
-import org.mincard.application.web.NotFound;
-import org.mincard.application.web.RequestProblems;
-import org.mincard.domain.retention.AuthorityReference;
 import org.mincard.domain.retention.HoldReason;
-import org.mincard.domain.retention.HoldScope;
-import org.mincard.domain.retention.PlaceLegalHold;
-import org.mincard.domain.retention.ReleaseLegalHold;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,24 +22,25 @@ import java.util.UUID;
 @Tag(name = "Retention")
 class LegalHoldController {
 
-    private final CommandGateway commands;
+    private final LegalHolds legalHolds;
     private final LegalHoldViews holds;
-    private final Clock clock;
 
-    LegalHoldController(CommandGateway commands, LegalHoldViews holds, Clock clock) {
-        this.commands = commands;
+    LegalHoldController(LegalHolds legalHolds, LegalHoldViews holds) {
+        this.legalHolds = legalHolds;
         this.holds = holds;
-        this.clock = clock;
     }
 
     /**
      * A hold's scope, its reason as a code and its authority as a reference (docket, order or certificate number):
      * never free text, because both stay in the hold's event and the hash-chained hold log.
      */
+    @Schema(example = "{\"caseIds\": [\"3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f\"], "
+            + "\"reason\": \"LITIGATION_PENDING\", \"authority\": \"2026-CV-0142\"}")
     record PlaceHoldRequest(List<UUID> caseIds, List<UUID> subjectIds, UUID siteId, LocalDate from, LocalDate to,
                             HoldReason reason, String authority) {
     }
 
+    @Schema(example = "{\"authority\": \"ORDER-2026-0311\"}")
     record ReleaseHoldRequest(String authority) {
     }
 
@@ -55,49 +48,19 @@ class LegalHoldController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Place a legal hold (scope: case ids, subject ids, or a site and date range)")
     HoldView place(@RequestBody PlaceHoldRequest request) {
-        if (request.reason() == null || !request.reason().selectable()) {
-            throw RequestProblems.invalid("reason", "must be one of " + Arrays.stream(HoldReason.values())
-                    .filter(HoldReason::selectable).map(Enum::name).toList());
-        }
-        requireReference(request.authority());
-        HoldScope scope;
-        try {
-            scope = new HoldScope(request.caseIds(), request.subjectIds(), request.siteId(), request.from(),
-                    request.to());
-        } catch (IllegalArgumentException e) {
-            throw RequestProblems.invalid("scope", "must name case ids, subject ids, or a site with from <= to");
-        }
-        UUID holdId = UUID.randomUUID();
-        commands.sendAndWait(new PlaceLegalHold(holdId, scope, request.reason(), request.authority(),
-                clock.instant()));
-        return find(holdId);
+        return legalHolds.place(new LegalHolds.Placement(request.caseIds(), request.subjectIds(), request.siteId(),
+                request.from(), request.to(), request.reason(), request.authority()));
     }
 
     @PostMapping("/api/v1/retention/holds/{holdId}/release")
     @Operation(summary = "Release a legal hold under an authority; what it held becomes due again")
     HoldView release(@PathVariable UUID holdId, @RequestBody ReleaseHoldRequest request) {
-        requireReference(request.authority());
-        if (holds.exists(holdId)) {
-            commands.sendAndWait(new ReleaseLegalHold(holdId, request.authority(), clock.instant()));
-            return find(holdId);
-        }
-        throw new NotFound("Legal hold");
+        return legalHolds.release(holdId, request.authority());
     }
 
     @GetMapping("/api/v1/retention/holds")
     @Operation(summary = "Every legal hold, newest first")
     List<HoldView> list() {
         return holds.all();
-    }
-
-    private HoldView find(UUID holdId) {
-        return holds.find(holdId).orElseThrow();
-    }
-
-    private static void requireReference(String authority) {
-        if (!AuthorityReference.isWellFormed(authority)) {
-            throw RequestProblems.invalid("authority", "must be a reference such as a docket, order or certificate"
-                    + " number (3-64 letters, digits or . / : # - _, with a digit, no spaces), never free text");
-        }
     }
 }
