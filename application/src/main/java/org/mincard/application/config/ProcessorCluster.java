@@ -226,10 +226,11 @@ public class ProcessorCluster implements SmartLifecycle {
                 processor, tokens.nodeId(), maxPause.toMillis() / 1000.0);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Instant now = clock.instant();
+            // A live node extends an idle claim only every 5-10 s, so a claim just past the claim timeout may still
+            // be extended: only a released claim, or one long past the timeout (its node is dead), counts as free.
+            Instant stale = clock.instant().minus(tokens.claimTimeout()).minus(properties.memberTimeout());
             boolean othersHold = tokens.segments(processor).stream().anyMatch(segment -> segment.owner() != null
-                    && !segment.owner().equals(tokens.nodeId())
-                    && segment.unclaimedSince(now, tokens.claimTimeout()) == null);
+                    && !segment.owner().equals(tokens.nodeId()) && segment.timestamp().isAfter(stale));
             if (!othersHold) {
                 return true;
             }

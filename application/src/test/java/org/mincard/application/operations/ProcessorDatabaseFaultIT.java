@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL ({@code pg_terminate_backend}) as soon as it appears, as a failover or a network cut would do. Axon backs
  * off by then for 16-32 s per segment and per coordinator (doubling up to 60 s); the processors must nevertheless
  * hold every segment again and have handled every event, including those stored after the fault, within 15 s of its
- * end (ADR 0023, {@code mincard.processors.reclaim-after}).
+ * end (ADR 0023, {@code mincard.processors.reclaim-after}). Liveness answers UP throughout: it never asks the
+ * database, so an orchestrator does not restart a node for a database outage.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "mincard.test.isolated-context=processor-database-fault")
@@ -70,6 +71,11 @@ class ProcessorDatabaseFaultIT {
             assertThat(progress.awaitCaughtUp(processor, Duration.ofSeconds(30))).as(processor).isTrue();
         }
         int segments = claimedHere(pooled);
+        assertThat(components("/actuator/health/liveness")).as("liveness never asks the database")
+                .containsExactly("livenessState");
+        assertThat(components("/actuator/health/readiness")).containsExactlyInAnyOrder("readinessState", "db",
+                "replays");
+        int livenessAnswers = 0;
 
         int fewestClaimedDuringFault = segments;
         int terminated = 0;
@@ -88,6 +94,9 @@ class ProcessorDatabaseFaultIT {
                     terminated += killed.getInt(1);
                 }
                 fewestClaimedDuringFault = Math.min(fewestClaimedDuringFault, claimedHere(pooled));
+                HttpResponse<String> liveness = get("/actuator/health/liveness");
+                assertThat(liveness.statusCode()).as("liveness during the fault: %s", liveness.body()).isEqualTo(200);
+                livenessAnswers++;
                 Thread.sleep(100);
             }
         } catch (SQLException e) {
@@ -95,6 +104,7 @@ class ProcessorDatabaseFaultIT {
         }
         long faultEnded = System.nanoTime();
         assertThat(terminated).as("sessions terminated during the fault").isPositive();
+        assertThat(livenessAnswers).isPositive();
         assertThat(fewestClaimedDuringFault).as("the fault reached the processors (segments lost)")
                 .isLessThan(segments);
 
@@ -114,6 +124,12 @@ class ProcessorDatabaseFaultIT {
                 });
         System.out.printf("database fault: %d sessions terminated in 20 s; every segment reclaimed and caught up "
                 + "%.1f s after the fault ended%n", terminated, (System.nanoTime() - faultEnded) / 1e9);
+    }
+
+    private List<String> components(String path) throws IOException, InterruptedException {
+        List<String> names = new ArrayList<>();
+        JSON.readTree(get(path).body()).path("components").fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private Map<String, PooledStreamingEventProcessor> pooledProcessors() {
