@@ -100,8 +100,9 @@ class SharedSegmentsIT {
                                 .allSatisfy((processor, owners) -> assertThat(owners)
                                         .containsOnly(Map.entry("node-a", 2L), Map.entry("node-b", 2L)));
                     });
+            // The start waits until node B has released its segments (its next claim round, up to 30 s).
             HttpResponse<String> replay = http.send(request(nodeA, "admin", "/api/v1/admin/replays")
-                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"processingGroup\":\"work-queue\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(replay.statusCode()).as("a replay while node B holds half the segments: %s", replay.body())
