@@ -32,7 +32,7 @@ public class Replays {
     private static final Logger LOG = LoggerFactory.getLogger(Replays.class);
 
     /** How long a replay's start waits for the other nodes to release the group's segments (about 2 claim rounds). */
-    private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(20);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;

@@ -100,7 +100,7 @@ class SharedSegmentsIT {
                                 .allSatisfy((processor, owners) -> assertThat(owners)
                                         .containsOnly(Map.entry("node-a", 2L), Map.entry("node-b", 2L)));
                     });
-            // The start waits until node B has released its segments (its next claim round, up to 30 s).
+            // The start waits until node B has released its segments (its next claim round; at most 20 s).
             HttpResponse<String> replay = http.send(request(nodeA, "admin", "/api/v1/admin/replays")
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"processingGroup\":\"work-queue\"}")).build(),
