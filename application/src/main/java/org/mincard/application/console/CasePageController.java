@@ -3,11 +3,13 @@ package org.mincard.application.console;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.mincard.application.casefile.CaseActions;
 import org.mincard.application.casefile.CaseLookup;
 import org.mincard.application.casefile.CasePersonalData;
 import org.mincard.application.casefile.DocumentCatalogue;
+import org.mincard.application.retries.FormRetries;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.vault.AccessPurpose;
 import org.mincard.application.web.ProblemException;
@@ -68,10 +70,11 @@ class CasePageController {
     private final DocumentCatalogue documents;
     private final PointsRule pointsRule;
     private final CurrentActor currentActor;
+    private final FormRetries forms;
 
     CasePageController(CaseActions caseActions, QueryGateway queries, CaseLookup caseLookup,
                        CasePersonalData personalData, DocumentCatalogue documents, PointsRule pointsRule,
-                       CurrentActor currentActor) {
+                       CurrentActor currentActor, FormRetries forms) {
         this.caseActions = caseActions;
         this.queries = queries;
         this.caseLookup = caseLookup;
@@ -79,6 +82,7 @@ class CasePageController {
         this.documents = documents;
         this.pointsRule = pointsRule;
         this.currentActor = currentActor;
+        this.forms = forms;
     }
 
     /** An action button: the path it posts to and its label; {@code form} names the extra fields it needs. */
@@ -122,9 +126,9 @@ class CasePageController {
 
     @GetMapping("/console/cases/{caseId}")
     String page(@PathVariable UUID caseId, Model model, HttpServletResponse response,
-                @RequestParam(required = false) CaseState expect) {
+                @RequestParam(required = false) CaseState expect, @RequestParam(required = false) Long version) {
         Actor actor = currentActor.get();
-        Optional<CaseView> found = load(actor, caseId, expect);
+        Optional<CaseView> found = load(actor, caseId, expect, version);
         if (found.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "console/not-found";
@@ -143,6 +147,10 @@ class CasePageController {
         model.addAttribute("escalationReasons", EscalationReason.values());
         model.addAttribute("purposes", purposes(actor));
         model.addAttribute("fields", CaseField.values());
+        // The client contract (ADR 0018): each form carries the version this screen shows and a key of its own, so an
+        // action on a stale screen is refused and a double submit acts once.
+        model.addAttribute("version", shownVersion(view));
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return "console/case";
     }
 
@@ -171,19 +179,22 @@ class CasePageController {
         model.addAttribute("revealedPurpose", purpose);
         model.addAttribute("revealed", parts(shown.get(field)));
         model.addAttribute("revealedNothing", !shown.containsKey(field));
-        return page(caseId, model, response, null);
+        return page(caseId, model, response, null, null);
     }
 
     @PostMapping("/console/cases/{caseId}/review")
     String review(@PathVariable UUID caseId, @RequestParam(name = "documents", required = false) List<String> codes,
-                  @RequestParam(required = false) String clerkNotes, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String clerkNotes, @RequestParam(required = false) String formKey,
+                  @RequestParam(required = false) Long version, RedirectAttributes redirect) {
         List<DocumentType> types = types(codes == null ? List.of() : codes);
         if (types.isEmpty()) {
             redirect.addFlashAttribute("problem", "Tick at least one document type.");
             return "redirect:/console/cases/" + caseId;
         }
-        return act(caseId, redirect, view -> caseActions.review(caseId, currentActor.get(), types, null,
-                clerkNotes == null || clerkNotes.isBlank() ? null : clerkNotes.strip()));
+        String form = "review " + types.stream().map(DocumentType::code).sorted().toList() + " " + clerkNotes;
+        return act(caseId, new Form(formKey, form, version), redirect, view -> caseActions.review(caseId,
+                currentActor.get(), types, null, clerkNotes == null || clerkNotes.isBlank() ? null
+                        : clerkNotes.strip()));
     }
 
     @PostMapping("/console/cases/{caseId}/{action}")
@@ -192,9 +203,12 @@ class CasePageController {
                @RequestParam(required = false) EscalationReason escalationReason,
                @RequestParam(required = false) Boolean granted,
                @RequestParam(required = false) String back,
+               @RequestParam(required = false) String formKey,
+               @RequestParam(required = false) Long version,
                RedirectAttributes redirect) {
         Actor actor = currentActor.get();
-        String target = act(caseId, redirect, view -> switch (action) {
+        Form form = new Form(formKey, action + " " + denialReason + " " + escalationReason + " " + granted, version);
+        String target = act(caseId, form, redirect, view -> switch (action) {
             case "claim" -> {
                 caseActions.claim(caseId);
                 yield stateAfterAssignment(actor, caseId);
@@ -224,26 +238,36 @@ class CasePageController {
                 ? "redirect:/console/my-work" : target;
     }
 
+    /** A posted form's key, what it asks for (action and choices, only ever hashed) and the case version it showed. */
+    private record Form(String key, String content, Long version) {
+    }
+
     /**
      * Sends one action and goes back to the case page, which waits until it shows the action's outcome. The action is
      * built from the command-side case lookup, never the case view (ADR 0019): a case the clerk just moved may not be
-     * in the view yet.
+     * in the view yet. The form's key and version make it safe to post twice and refuse it on a stale screen
+     * ({@link FormRetries}).
      */
-    private String act(UUID caseId, RedirectAttributes redirect, Function<CaseLookup.CaseFacts, CaseState> action) {
+    private String act(UUID caseId, Form form, RedirectAttributes redirect,
+                       Function<CaseLookup.CaseFacts, CaseState> action) {
         Actor actor = currentActor.get();
         Optional<CaseLookup.CaseFacts> facts = caseLookup.find(caseId).filter(found -> actor.canSee(found.siteId()));
         if (facts.isEmpty()) {
             return "redirect:/console/cases/" + caseId;
         }
         try {
-            CaseState state = action.apply(facts.get());
+            FormRetries.Done done = forms.once(actor, form.key(), form.content(), caseId, form.version(),
+                    () -> action.apply(facts.get()).name());
+            CaseState state = CaseState.valueOf(done.answer());
             redirect.addAttribute("expect", state);
-            redirect.addFlashAttribute("done", "Done: the case is now " + state.name().replace('_', ' ')
-                    .toLowerCase() + ".");
+            done.version().ifPresent(version -> redirect.addAttribute("version", version));
+            redirect.addFlashAttribute("done", (done.replayed() ? "Already done (this form was sent before, and acted "
+                    + "once): " : "Done: ") + "the case is now " + state.name().replace('_', ' ').toLowerCase() + ".");
         } catch (RuntimeException refused) {
             if (!(refused instanceof CommandExecutionException || refused instanceof DomainRejection
                     || refused instanceof NotVisible || refused instanceof ProblemException
-                    || refused instanceof MissingChoice)) {
+                    || refused instanceof MissingChoice || refused instanceof FormRetries.Refused
+                    || refused instanceof ConflictingAggregateVersionException)) {
                 // The class only: a message could carry a value.
                 LOG.warn("console action {} on a case failed: {}", caseId, refused.getClass().getName());
             }
@@ -254,19 +278,20 @@ class CasePageController {
 
     /** Claim and release leave the case's state as it was: the state the case page shows. */
     private CaseState stateAfterAssignment(Actor actor, UUID caseId) {
-        return load(actor, caseId, null).map(CaseView::state).orElseThrow(() -> new NotVisible("Case " + caseId));
+        return load(actor, caseId, null, null).map(CaseView::state).orElseThrow(() -> new NotVisible("Case " + caseId));
     }
 
     /**
      * The case as the read model has it; after the clerk's own action, waits (bounded) until the read model has
      * caught up with it, so a successful action is never followed by "does not exist" or the old state.
      */
-    private Optional<CaseView> load(Actor actor, UUID caseId, CaseState expect) {
+    private Optional<CaseView> load(Actor actor, UUID caseId, CaseState expect, Long version) {
         Instant deadline = Instant.now().plus(OWN_ACTION_WAIT);
         while (true) {
             Optional<CaseView> view = queries.query(new GetCase(caseId), ResponseTypes.optionalInstanceOf(CaseView.class))
                     .join().filter(found -> actor.canSee(found.siteId()));
-            boolean caughtUp = expect == null || view.isPresent() && view.get().state() == expect;
+            boolean caughtUp = (expect == null || view.isPresent() && view.get().state() == expect)
+                    && (version == null || view.isPresent() && shownVersion(view.get()) >= version);
             if (caughtUp || Instant.now().isAfter(deadline)) {
                 return view;
             }
@@ -277,6 +302,11 @@ class CasePageController {
                 return view;
             }
         }
+    }
+
+    /** The case version the view shows: the sequence number of the last event in its history. */
+    private static long shownVersion(CaseView view) {
+        return view.history().stream().mapToLong(CaseView.HistoryEntry::sequence).max().orElse(0);
     }
 
     private List<Action> actions(CaseView view, Actor actor) {

@@ -1,6 +1,9 @@
 package org.mincard.application.console;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.mincard.application.retries.FormRetries;
+import org.mincard.application.web.Outages;
 import org.mincard.application.web.ProblemException;
 import org.mincard.domain.shared.DomainRejection;
 import org.mincard.domain.shared.NotVisible;
@@ -12,6 +15,10 @@ import java.util.Locale;
  * message, which could carry a value.
  */
 final class ConsoleProblems {
+
+    /** The case moved on since the screen was drawn: acting on what the clerk saw could be wrong. */
+    static final String STALE = "Not done: the case changed since this page was shown (someone acted on it). "
+            + "Reload the case and decide again.";
 
     private ConsoleProblems() {
     }
@@ -30,9 +37,26 @@ final class ConsoleProblems {
         if (cause instanceof CasePageController.MissingChoice) {
             return "Not done: choose a reason or a decision first.";
         }
+        if (cause instanceof ConflictingAggregateVersionException) {
+            return STALE;
+        }
+        if (cause instanceof FormRetries.Refused form) {
+            return switch (form.refusal()) {
+                case IN_FLIGHT -> "Not done yet: this form's first post is still being carried out. Reload the case in "
+                        + "a moment to see its outcome.";
+                case KEY_REUSED -> "Not done: this form was already sent with other choices. Reload the case and "
+                        + "decide again.";
+                case MALFORMED -> STALE;
+            };
+        }
+        if (Outages.isOutage(refused)) {
+            return "Outcome unknown: the database was busy or unavailable, and the action may or may not have been "
+                    + "done. Reload the case to see whether it was done before acting again.";
+        }
         if (cause instanceof ProblemException) {
             return "Not done: the request was refused.";
         }
-        return "Not done: the action could not be completed. Try again.";
+        return "Outcome unknown: the action failed and may or may not have been done. Reload the case to see "
+                + "whether it was done before acting again.";
     }
 }

@@ -4,8 +4,9 @@
  */
 @ApplicationModule(displayName = "console",
         allowedDependencies = {"card", "casefile", "directory", "oversight", "oversight::accesslog",
-                "oversight::register", "oversight::report", "retention", "retention::compliance", "retention::holds", "retention::manifest",
-                "retention::policy", "retention::sweep", "security", "vault", "web", "workqueue"})
+                "oversight::register", "oversight::report", "retention", "retention::compliance",
+                "retention::holds", "retention::manifest", "retention::policy", "retention::sweep", "retries",
+                "security", "vault", "web", "workqueue"})
 package org.mincard.application.console;
 
 import org.springframework.modulith.ApplicationModule;

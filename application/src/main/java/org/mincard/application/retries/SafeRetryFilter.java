@@ -10,16 +10,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.BufferedBodyRequest;
+import org.mincard.application.web.Outages;
+import org.mincard.application.web.RequestTimeLimit;
 import org.mincard.domain.shared.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +64,7 @@ import java.util.regex.Pattern;
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20)
 class SafeRetryFilter extends OncePerRequestFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SafeRetryFilter.class);
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -73,6 +81,7 @@ class SafeRetryFilter extends OncePerRequestFilter {
     private static final URI PRECONDITION_FAILED = URI.create("urn:mincard:problem:precondition-failed");
     private static final URI KEY_REUSED = URI.create("urn:mincard:problem:idempotency-key-reused");
     private static final URI IN_FLIGHT = URI.create("urn:mincard:problem:idempotency-key-in-flight");
+    private static final long RETRY_AFTER_SECONDS = 2;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final IdempotencyRecords records;
@@ -80,14 +89,19 @@ class SafeRetryFilter extends OncePerRequestFilter {
     private final AggregateVersions versions;
     private final CurrentActor currentActor;
     private final TransactionTemplate transaction;
+    private final DataSource dataSource;
+    private final RequestTimeLimit timeLimit;
 
     SafeRetryFilter(IdempotencyRecords records, SealedAnswers answers, AggregateVersions versions,
-                    CurrentActor currentActor, TransactionTemplate transaction) {
+                    CurrentActor currentActor, TransactionTemplate transaction, DataSource dataSource,
+                    RequestTimeLimit timeLimit) {
         this.records = records;
         this.answers = answers;
         this.versions = versions;
         this.currentActor = currentActor;
         this.transaction = transaction;
+        this.dataSource = dataSource;
+        this.timeLimit = timeLimit;
     }
 
     @Override
@@ -101,7 +115,12 @@ class SafeRetryFilter extends OncePerRequestFilter {
         static final Outcome PASS = new Outcome(null, null);
     }
 
-    private record ProblemAnswer(int status, URI type, String title, String detail) {
+    /** A problem the filter answers itself; {@code code}, when set, also adds an error id and {@code Retry-After}. */
+    private record ProblemAnswer(int status, URI type, String title, String detail, String code) {
+
+        ProblemAnswer(int status, URI type, String title, String detail) {
+            this(status, type, title, detail, null);
+        }
     }
 
     @Override
@@ -160,45 +179,61 @@ class SafeRetryFilter extends OncePerRequestFilter {
             ServletException {
         try {
             return transaction.execute(status -> {
-                if (call.key() != null) {
-                    if (!records.tryLock(call.keyHash())) {
-                        return inFlight();
-                    }
-                    Optional<Outcome> earlier = earlier(call);
-                    if (earlier.isPresent()) {
-                        return earlier.get();
-                    }
+                try (RequestTimeLimit.Watch watch = timeLimit.watch(DataSourceUtils.getConnection(dataSource))) {
+                    return guarded(call, captured, status, watch);
                 }
-                RequestPrecondition precondition = RequestPrecondition.open(call.expected());
-                try {
-                    call.chain().doFilter(call.request(), captured);
-                } catch (IOException | ServletException e) {
-                    throw new ChainFailed(e);
-                } finally {
-                    RequestPrecondition.close();
-                }
-                if (!successful(captured.getStatus())) {
-                    status.setRollbackOnly();
-                    return Outcome.PASS;
-                }
-                if (precondition.expects() && !precondition.expectationHandedOver()) {
-                    status.setRollbackOnly();
-                    return new Outcome(preconditionFailed(
-                            "If-Match names an aggregate this request does not change; nothing was done."), null);
-                }
-                precondition.firstTarget().flatMap(versions::etag)
-                        .ifPresent(etag -> captured.setHeader(HttpHeaders.ETAG, etag));
-                if (call.key() != null) {
-                    store(call, captured);
-                }
-                return Outcome.PASS;
             });
         } catch (ChainFailed e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
             throw (ServletException) e.getCause();
+        } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                // The stored answer or the commit failed on the database (a time limit, a lost connection): the
+                // events may or may not be in, so the answer is "unknown", never "not done".
+                return outcomeUnknown();
+            }
+            throw e;
         }
+    }
+
+    /** The request inside its transaction, watched by the request time limit; the watch ends before the commit. */
+    private Outcome guarded(Call call, ContentCachingResponseWrapper captured,
+                            TransactionStatus status, RequestTimeLimit.Watch watch) {
+        if (call.key() != null) {
+            if (!records.tryLock(call.keyHash())) {
+                return inFlight();
+            }
+            Optional<Outcome> earlier = earlier(call);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        RequestPrecondition precondition = RequestPrecondition.open(call.expected());
+        try {
+            call.chain().doFilter(call.request(), captured);
+        } catch (IOException | ServletException e) {
+            throw new ChainFailed(e);
+        } finally {
+            RequestPrecondition.close();
+        }
+        if (!successful(captured.getStatus())) {
+            status.setRollbackOnly();
+            // Past the time limit its work was cancelled: whatever the chain made of that, the answer is 503.
+            return watch.expired() && captured.getStatus() != 503 ? outcomeUnknown() : Outcome.PASS;
+        }
+        if (precondition.expects() && !precondition.expectationHandedOver()) {
+            status.setRollbackOnly();
+            return new Outcome(preconditionFailed(
+                    "If-Match names an aggregate this request does not change; nothing was done."), null);
+        }
+        precondition.firstTarget().flatMap(versions::etag)
+                .ifPresent(etag -> captured.setHeader(HttpHeaders.ETAG, etag));
+        if (call.key() != null) {
+            store(call, captured);
+        }
+        return Outcome.PASS;
     }
 
     private Outcome inOwnTransactions(Call call, ContentCachingResponseWrapper captured) throws IOException,
@@ -294,6 +329,13 @@ class SafeRetryFilter extends OncePerRequestFilter {
                 null);
     }
 
+    /** 503 for a command whose database work failed or passed its time limit: it may or may not have committed. */
+    private static Outcome outcomeUnknown() {
+        return new Outcome(new ProblemAnswer(503, ApiProblems.UNAVAILABLE, "Service unavailable",
+                ApiProblems.OUTCOME_UNKNOWN + " The request passed its time limit or lost its database connection; "
+                        + "try again shortly.", "outcome-unknown"), null);
+    }
+
     private static Outcome keyReused() {
         return new Outcome(new ProblemAnswer(422, KEY_REUSED, "Idempotency key reused",
                 "This Idempotency-Key was already used for a different request."), null);
@@ -320,6 +362,13 @@ class SafeRetryFilter extends OncePerRequestFilter {
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.detail());
+        if (problem.code() != null) {
+            String errorId = UUID.randomUUID().toString();
+            body.put("code", problem.code());
+            body.put("errorId", errorId);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
+            LOG.warn("Request answered 503 {}, error id {}", problem.code(), errorId);
+        }
         response.getOutputStream().write(JSON.writeValueAsBytes(body));
     }
 
