@@ -2,6 +2,8 @@ package org.mincard.application.casefile;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mincard.application.retries.RetryProbe;
+import org.mincard.application.retries.SafeRetryAdminIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,8 +36,9 @@ import static org.mincard.application.casefile.CaseApi.SITE_A;
  * Safe retries over HTTP on the real PostgreSQL (ADR 0018): a state-changing request replayed with its
  * Idempotency-Key gets the first answer and stores its events once; the same key with another body or endpoint is
  * 422; a stale If-Match is 412; the same key sent at once twice leaves one winner. Every state-changing mapping of
- * the service must be in {@link #DRIVEN} or {@link #GUARDED_NOT_DRIVEN}, so a new endpoint fails this test until
- * someone looks at it.
+ * the service must be replayed here ({@link #DRIVEN}) or in {@link SafeRetryAdminIT} (holds, data requests,
+ * administration, audit), so a new endpoint fails this test until someone drives it. Every replay also sends the same
+ * key with another body (422) and checks that neither stored anything ({@link RetryProbe}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SafeRetryIT {
@@ -48,46 +51,27 @@ class SafeRetryIT {
             "POST /api/v1/cases/{caseId}/escalate",
             "POST /api/v1/cases/{caseId}/return-from-escalation",
             "POST /api/v1/cases/{caseId}/approve",
-            "POST /api/v1/cases/{caseId}/produce-card",
-            "POST /api/v1/cases/{caseId}/mail",
-            "POST /api/v1/cases/{caseId}/mark-returned",
-            "POST /api/v1/cases/{caseId}/hand-over",
-            "POST /api/v1/cases/{caseId}/claim",
-            "POST /api/v1/cases/{caseId}/release",
-            "POST /api/v1/cases/{caseId}/priority",
-            "POST /api/v1/cards/{cardNumber}/revoke",
-            "POST /api/v1/cards/{cardNumber}/reinstate",
-            "POST /api/v1/cards/{cardNumber}/report-lost",
-            "POST /api/v1/retention/sweeps");
-
-    /**
-     * Endpoints the same filter guards (every state-changing path under /api/ is) whose replay is not driven here yet:
-     * their states need set-ups of their own features. Moving one into {@link #DRIVEN} needs only a step below.
-     */
-    static final Set<String> GUARDED_NOT_DRIVEN = Set.of(
             "POST /api/v1/cases/{caseId}/deny",
             "POST /api/v1/cases/{caseId}/appeal",
             "POST /api/v1/cases/{caseId}/decide-appeal",
+            "POST /api/v1/cases/{caseId}/produce-card",
+            "POST /api/v1/cases/{caseId}/mail",
             "POST /api/v1/cases/{caseId}/confirm-delivery",
+            "POST /api/v1/cases/{caseId}/mark-returned",
+            "POST /api/v1/cases/{caseId}/hand-over",
             "POST /api/v1/cases/{caseId}/withdraw",
             "POST /api/v1/cases/{caseId}/mark-no-show",
             "POST /api/v1/cases/{caseId}/abandon",
             "POST /api/v1/cases/{caseId}/cancel",
+            "POST /api/v1/cases/{caseId}/claim",
+            "POST /api/v1/cases/{caseId}/release",
             "POST /api/v1/cases/{caseId}/assign",
+            "POST /api/v1/cases/{caseId}/priority",
             "POST /api/v1/queues/reassignments",
-            "POST /api/v1/retention/holds",
-            "POST /api/v1/retention/holds/{holdId}/release",
-            "POST /api/v1/requests",
-            "POST /api/v1/requests/{requestId}/counsel-review",
-            "POST /api/v1/requests/{requestId}/decision",
-            "POST /api/v1/requests/{requestId}/holder-notification",
-            "POST /api/v1/requests/{requestId}/response",
-            "POST /api/v1/requests/{requestId}/disclosures",
-            "POST /api/v1/admin/key-rotations",
-            "POST /api/v1/admin/replays",
-            "POST /api/v1/admin/dead-letters/{processingGroup}/retries",
-            "POST /api/v1/audit/checkpoints",
-            "POST /api/v1/audit/verify");
+            "POST /api/v1/cards/{cardNumber}/revoke",
+            "POST /api/v1/cards/{cardNumber}/reinstate",
+            "POST /api/v1/cards/{cardNumber}/report-lost",
+            "POST /api/v1/retention/sweeps");
 
     private static final Set<RequestMethod> STATE_CHANGING = Set.of(RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.PATCH, RequestMethod.DELETE);
@@ -131,9 +115,9 @@ class SafeRetryIT {
             }
         });
         Set<String> listed = new LinkedHashSet<>(DRIVEN);
-        listed.addAll(GUARDED_NOT_DRIVEN);
+        listed.addAll(SafeRetryAdminIT.DRIVEN);
 
-        assertThat(found).as("state-changing endpoints neither replayed here nor listed as guarded")
+        assertThat(found).as("state-changing endpoints no safe-retry IT replays")
                 .isSubsetOf(listed);
         assertThat(found).as("every state-changing endpoint lies under /api/, where SafeRetryFilter guards it")
                 .allMatch(endpoint -> endpoint.split(" ")[1].startsWith("/api/"));
@@ -142,44 +126,102 @@ class SafeRetryIT {
 
     @Test
     void replaysTheFirstAnswer_andStoresEventsOnce_whenEveryDrivenEndpointIsRetriedWithItsKey() {
-        Set<String> replayed = new TreeSet<>();
+        RetryProbe probe = new RetryProbe(rest);
         Map<String, Object> application = CaseApi.newApplication(SITE_A, "Retry Example", LocalDate.of(1990, 5, 6));
-        ResponseEntity<Map<String, Object>> submitted = twice(replayed, "POST /api/v1/cases", clerk, "/api/v1/cases",
+        ResponseEntity<Map<String, Object>> submitted = probe.twice("POST /api/v1/cases", "clerk-a", "/api/v1/cases",
                 application, this::eventsTotal);
         assertThat(submitted.getStatusCode().value()).isEqualTo(201);
         UUID caseId = UUID.fromString((String) submitted.getBody().get("caseId"));
         assertThat(events(caseId)).isEqualTo(1);
         clerk.awaitState(caseId, "SUBMITTED");
 
-        step(replayed, "check-in", clerk, caseId, null);
-        step(replayed, "claim", clerk, caseId, null);
-        step(replayed, "priority", supervisor, caseId, Map.of("priority", "URGENT"));
-        step(replayed, "release", clerk, caseId, null);
-        step(replayed, "review", clerk, caseId, CaseApi.review("CONSULAR_ID", "SHELTER_LETTER"));
-        step(replayed, "escalate", clerk, caseId, Map.of("reason", "DOCUMENT_AUTHENTICITY_DOUBT"));
-        step(replayed, "return-from-escalation", supervisor, caseId, null);
-        step(replayed, "approve", supervisor, caseId, null);
+        step(probe, "check-in", "clerk-a", caseId, null);
+        step(probe, "claim", "clerk-a", caseId, null);
+        step(probe, "priority", "supervisor", caseId, Map.of("priority", "URGENT"));
+        step(probe, "release", "clerk-a", caseId, null);
+        step(probe, "review", "clerk-a", caseId, CaseApi.review("CONSULAR_ID", "SHELTER_LETTER"));
+        step(probe, "escalate", "clerk-a", caseId, Map.of("reason", "DOCUMENT_AUTHENTICITY_DOUBT"));
+        step(probe, "return-from-escalation", "supervisor", caseId, null);
+        step(probe, "approve", "supervisor", caseId, null);
         clerk.awaitState(caseId, "APPROVED");
-        step(replayed, "produce-card", clerk, caseId, null);
-        step(replayed, "mail", clerk, caseId, Map.of());
-        step(replayed, "mark-returned", clerk, caseId, null);
-        step(replayed, "hand-over", clerk, caseId, null);
+        step(probe, "produce-card", "clerk-a", caseId, null);
+        step(probe, "mail", "clerk-a", caseId, Map.of());
+        step(probe, "mark-returned", "clerk-a", caseId, null);
+        step(probe, "hand-over", "clerk-a", caseId, null);
         clerk.awaitState(caseId, "HANDED_OVER");
 
         String number = clerk.cardNumberOf(caseId);
         UUID cardholderId = UUID.fromString((String) submitted.getBody().get("cardholderId"));
         LongSupplier cardholderEvents = () -> events(cardholderId);
-        twice(replayed, "POST /api/v1/cards/{cardNumber}/revoke", supervisor, "/api/v1/cards/" + number + "/revoke",
+        probe.twice("POST /api/v1/cards/{cardNumber}/revoke", "supervisor", "/api/v1/cards/" + number + "/revoke",
                 Map.of("reason", "FRAUD"), cardholderEvents);
-        twice(replayed, "POST /api/v1/cards/{cardNumber}/reinstate", supervisor,
+        probe.twice("POST /api/v1/cards/{cardNumber}/reinstate", "supervisor",
                 "/api/v1/cards/" + number + "/reinstate", Map.of(), cardholderEvents);
-        twice(replayed, "POST /api/v1/cards/{cardNumber}/report-lost", clerk,
+        probe.twice("POST /api/v1/cards/{cardNumber}/report-lost", "clerk-a",
                 "/api/v1/cards/" + number + "/report-lost", Map.of("reason", "STOLEN"), cardholderEvents);
-        CaseApi officer = clerk.as("records-officer");
-        ResponseEntity<Map<String, Object>> sweep = twice(replayed, "POST /api/v1/retention/sweeps", officer,
+        ResponseEntity<Map<String, Object>> sweep = probe.twice("POST /api/v1/retention/sweeps", "records-officer",
                 "/api/v1/retention/sweeps", Map.of(), this::sweeps);
         assertThat(sweep.getStatusCode().value()).isEqualTo(202);
-        assertThat(replayed).containsExactlyInAnyOrderElementsOf(DRIVEN);
+
+        deniedAndAppealed(probe);
+        closedEarly(probe);
+        deliveredAndAbandoned(probe);
+        assignedAndReassigned(probe);
+
+        assertThat(probe.replayed()).containsExactlyInAnyOrderElementsOf(DRIVEN);
+    }
+
+    private void deniedAndAppealed(RetryProbe probe) {
+        UUID caseId = submitted("Denial Example");
+        clerk.act(caseId, "check-in");
+        clerk.act(caseId, "review", CaseApi.review("UTILITY_BILL"));
+        step(probe, "deny", "clerk-a", caseId, Map.of("reason", "INSUFFICIENT_DOCUMENTS"));
+        step(probe, "appeal", "clerk-a", caseId, null);
+        step(probe, "decide-appeal", "supervisor", caseId, Map.of("granted", false));
+    }
+
+    private void closedEarly(RetryProbe probe) {
+        step(probe, "withdraw", "clerk-a", submitted("Withdrawal Example"), null);
+        step(probe, "mark-no-show", "clerk-a", submitted("No-show Example"), null);
+        step(probe, "cancel", "clerk-a", submitted("Cancel Example"), Map.of("reason", "DUPLICATE_CASE"));
+    }
+
+    private void deliveredAndAbandoned(RetryProbe probe) {
+        UUID delivered = produced("Delivery Example");
+        clerk.act(delivered, "mail", Map.of());
+        step(probe, "confirm-delivery", "clerk-a", delivered, null);
+        step(probe, "abandon", "clerk-a", produced("Abandon Example"), null);
+    }
+
+    /** A bulk reassignment reads the work queue to choose its cases: it is given the assignment's token to wait. */
+    private void assignedAndReassigned(RetryProbe probe) {
+        UUID caseId = submitted("Assignment Example");
+        String absentClerk = "clerk-" + UUID.randomUUID();
+        ResponseEntity<Map<String, Object>> assigned = step(probe, "assign", "supervisor", caseId,
+                Map.of("clerkId", absentClerk));
+        HttpHeaders token = new HttpHeaders();
+        token.set("Consistency-Token", assigned.getHeaders().getFirst("Consistency-Token"));
+
+        ResponseEntity<Map<String, Object>> moved = probe.twice("POST /api/v1/queues/reassignments", "supervisor",
+                "/api/v1/queues/reassignments", Map.of("fromClerkId", absentClerk,
+                        "toClerkIds", List.of("clerk-" + UUID.randomUUID())), token, () -> events(caseId));
+
+        assertThat(moved.getBody()).containsEntry("moved", 1);
+    }
+
+    private UUID submitted(String name) {
+        UUID caseId = clerk.submit(CaseApi.newApplication(SITE_A, name, LocalDate.of(1987, 6, 5)));
+        clerk.awaitState(caseId, "SUBMITTED");
+        return caseId;
+    }
+
+    private UUID produced(String name) {
+        UUID caseId = submitted(name);
+        clerk.act(caseId, "check-in");
+        clerk.act(caseId, "review", CaseApi.review("FOREIGN_PASSPORT", "UTILITY_BILL"));
+        clerk.act(caseId, "approve");
+        clerk.act(caseId, "produce-card");
+        return caseId;
     }
 
     @Test
@@ -274,32 +316,13 @@ class SafeRetryIT {
         }
     }
 
-    private void step(Set<String> replayed, String action, CaseApi api, UUID caseId, Object body) {
-        ResponseEntity<Map<String, Object>> first = twice(replayed, "POST /api/v1/cases/{caseId}/" + action, api,
+    private ResponseEntity<Map<String, Object>> step(RetryProbe probe, String action, String user, UUID caseId,
+                                                     Object body) {
+        ResponseEntity<Map<String, Object>> first = probe.twice("POST /api/v1/cases/{caseId}/" + action, user,
                 "/api/v1/cases/" + caseId + "/" + action, body == null ? Map.of() : body, () -> events(caseId));
         assertThat(first.getStatusCode().value()).as(action + " " + first.getBody()).isEqualTo(200);
         assertThat(first.getHeaders().getETag()).as(action + " answers the case's new version")
                 .isEqualTo("\"" + caseId + "." + (events(caseId) - 1) + "\"");
-    }
-
-    /** Sends the request, then again with the same key: same answer, no new event of the case. */
-    private ResponseEntity<Map<String, Object>> twice(Set<String> replayed, String endpoint, CaseApi api, String path,
-                                                      Object body, LongSupplier stored) {
-        HttpHeaders headers = key("k-" + UUID.randomUUID());
-        ResponseEntity<Map<String, Object>> first = api.post(path, body, headers);
-        assertThat(first.getStatusCode().is2xxSuccessful()).as(endpoint + " " + first.getBody()).isTrue();
-        long before = stored.getAsLong();
-
-        ResponseEntity<Map<String, Object>> retry = api.post(path, body, headers);
-
-        assertThat(retry.getStatusCode()).as(endpoint).isEqualTo(first.getStatusCode());
-        assertThat(retry.getBody()).as(endpoint).isEqualTo(first.getBody());
-        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).as(endpoint).isEqualTo("true");
-        assertThat(retry.getHeaders().getETag()).as(endpoint).isEqualTo(first.getHeaders().getETag());
-        assertThat(retry.getHeaders().getLocation()).as(endpoint).isEqualTo(first.getHeaders().getLocation());
-        assertThat(stored.getAsLong()).as(endpoint + ": nothing stored by the retry")
-                .isEqualTo(before);
-        replayed.add(endpoint);
         return first;
     }
 
