@@ -59,6 +59,8 @@ class MyWorkController {
         model.addAttribute("mine", mine);
         model.addAttribute("unassigned", unassigned);
         model.addAttribute("overdueCount", mine.stream().filter(QueueItem::overdue).count());
+        // Each claim and release form carries a key of its own, so a double click acts once (FormRetries, ADR 0018).
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return "console/my-work";
     }
 }
