@@ -1,6 +1,7 @@
 package org.mincard.application.card;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,9 +41,11 @@ class CardController {
         this.clock = clock;
     }
 
+    @Schema(example = "{\"reason\": \"FRAUD\"}")
     record RevokeRequest(@NotNull RevocationReason reason) {
     }
 
+    @Schema(example = "{\"reason\": \"STOLEN\"}")
     record ReportLostRequest(@NotNull ReplacementReason reason) {
     }
 

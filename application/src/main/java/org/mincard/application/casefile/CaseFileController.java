@@ -1,6 +1,9 @@
 package org.mincard.application.casefile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -70,6 +73,10 @@ class CaseFileController {
     @Operation(summary = "Submit a case",
             description = "Opens a NEW, RENEWAL, REPLACEMENT or UPDATE case. A retry with the same Idempotency-Key "
                     + "returns the first answer instead of opening a second case.")
+    @ApiResponse(responseCode = "201", description = "Submitted",
+            useReturnTypeSchema = true, headers = @Header(name = "Location",
+                    description = "The new case: /api/v1/cases/{caseId}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<CaseAccepted> submit(@Valid @RequestBody SubmitCaseRequest request) {
         CaseSubmission.Accepted accepted = submission.submit(request, currentActor.get());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + accepted.caseId()))

@@ -29,7 +29,10 @@ final class CaseRequests {
     }
 
     @Schema(description = "An application for a card. Personal data is sealed on arrival; forbidden data "
-            + "(immigration status, SSN/ITIN, document numbers or images, home address) is refused.")
+            + "(immigration status, SSN/ITIN, document numbers or images, home address) is refused.",
+            example = "{\"type\": \"NEW\", \"siteId\": \"a0000000-0000-4000-8000-00000000000a\", "
+                    + "\"applicant\": {\"legalName\": \"Ana Example\", "
+                    + "\"dateOfBirth\": \"1990-04-01\"}, \"contact\": {\"email\": \"ana@example.org\"}}")
     record SubmitCaseRequest(
             @NotNull CaseType type,
             @NotNull UUID siteId,
@@ -84,7 +87,8 @@ final class CaseRequests {
     }
 
     @Schema(description = "The documents a clerk reviewed, by type code from the points table; never numbers or "
-            + "images")
+            + "images",
+            example = "{\"documents\": [{\"type\": \"CONSULAR_ID\"}, {\"type\": \"SHELTER_LETTER\"}]}")
     record ReviewRequest(
             @NotEmpty @Size(max = 20) List<@Valid DocumentEntry> documents,
             @Size(max = 2000) String attestation,
@@ -98,15 +102,21 @@ final class CaseRequests {
     record DocumentEntry(@NotBlank @Size(max = 64) String type) {
     }
 
+    @Schema(example = "{\"reason\": \"DOCUMENT_AUTHENTICITY_DOUBT\"}")
     record EscalateRequest(@NotNull EscalationReason reason) {
     }
 
+    @Schema(example = "{\"reason\": \"INSUFFICIENT_DOCUMENTS\"}")
     record DenyRequest(@NotNull DenialReason reason) {
     }
 
+    @Schema(example = "{\"granted\": true}")
     record DecideAppealRequest(@NotNull Boolean granted) {
     }
 
+    @Schema(example = "{\"delivery\": {\"careOf\": \"Example Shelter\", "
+            + "\"street\": \"1 Example Street\", \"city\": \"Springfield\", "
+            + "\"postalCode\": \"12345\"}}")
     record MailRequest(@Valid DeliveryAddress delivery) {
         @Override
         public String toString() {
@@ -114,6 +124,7 @@ final class CaseRequests {
         }
     }
 
+    @Schema(example = "{\"reason\": \"ENTERED_IN_ERROR\"}")
     record CancelRequest(@NotNull CancellationReason reason) {
     }
 }

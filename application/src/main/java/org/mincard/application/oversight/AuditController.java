@@ -1,6 +1,11 @@
 package org.mincard.application.oversight;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mincard.application.web.ApiProblems;
 import org.mincard.application.web.ProblemException;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -41,13 +47,27 @@ class AuditController {
         this.signer = signer;
     }
 
+    /** A checkpoint as {@code GET /checkpoints/{checkpointId}} answers it (shortened to one stream). */
+    static final String CHECKPOINT_EXAMPLE = "{\"format\":2,\"checkpointId\":\"5b0f7c52-3c1e-4f7a-9a43-2d6a1c9e8b10\","
+            + "\"takenAt\":\"2026-03-01T02:00:00Z\",\"keyId\":\"checkpoint-7f3a\",\"streams\":[{\"stream\":"
+            + "\"access-log\",\"count\":1042,\"headRecordId\":1042,\"headHash\":"
+            + "\"9c56cc51b374c3ba189210d5b6d4bf57790d351c96c47c02190ecf1e430635ab\"}],"
+            + "\"erasureLedger\":{\"sequence\":12,\"hash\":"
+            + "\"2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae\"}}";
+
     @PostMapping(value = "/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Take a signed checkpoint now",
             description = "Links pending records, then signs the chain heads. The body is the exact signed JSON; "
                     + "the Checkpoint-Signature header carries the Ed25519 signature (base64).")
+    @ApiResponse(responseCode = "201", description = "Taken and signed; the body is the exact signed JSON",
+            useReturnTypeSchema = true, headers = @Header(name = "Location",
+                    description = "The checkpoint: /api/v1/audit/checkpoints/{checkpointId}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<String> take() {
         Checkpoints.Signed signed = checkpoints.take();
-        return download(signed, HttpStatus.CREATED);
+        ResponseEntity<String> taken = download(signed, HttpStatus.CREATED);
+        return ResponseEntity.created(URI.create("/api/v1/audit/checkpoints/" + signed.checkpoint().checkpointId()))
+                .headers(taken.getHeaders()).body(taken.getBody());
     }
 
     @GetMapping(value = "/checkpoints/{checkpointId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -82,7 +102,11 @@ class AuditController {
     @Operation(summary = "Verify the chains against a checkpoint the auditor kept",
             description = "Body: the checkpoint exactly as downloaded. Optional Checkpoint-Signature header "
                     + "(base64) is checked too. Every edited, deleted, inserted or reordered record is reported "
-                    + "with its chain position and row id.")
+                    + "with its chain position and row id.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The checkpoint JSON exactly as downloaded (byte for byte: it is what was signed)",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(type = "object"), examples = @ExampleObject(value = CHECKPOINT_EXAMPLE))))
     Checkpoints.VerificationReport verify(@RequestBody String checkpoint,
                                           @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature) {
         return checkpoints.verify(checkpoint, signature == null ? null : base64(signature), "supplied");

@@ -1,14 +1,10 @@
 package org.mincard.application.retries;
 
 import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.mincard.application.web.ApiDocs;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +23,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 @Configuration(proxyBeanMethods = false)
 class SafeRetryApiDocs {
 
-    private static final String PROBLEM = "application/problem+json";
-
     @Bean
     OperationCustomizer safeRetryHeaders() {
         return (operation, handlerMethod) -> {
@@ -44,35 +38,31 @@ class SafeRetryApiDocs {
                 }
                 return operation;
             }
-            operation.addParametersItem(new HeaderParameter().name(SafeRetryFilter.IDEMPOTENCY_KEY).required(false)
+            ApiDocs.parameter(operation, new HeaderParameter().name(SafeRetryFilter.IDEMPOTENCY_KEY).required(false)
                     .description("Client-chosen key (8-200 visible ASCII characters) that makes retries safe: a "
                             + "retry with the same key, method, path and body gets the first 2xx answer again "
                             + "(Idempotent-Replayed: true) and stores nothing; kept for mincard.idempotency.retention.")
                     .schema(new StringSchema().minLength(8).maxLength(200).pattern("^[!-~]{8,200}$")));
-            operation.addParametersItem(new HeaderParameter().name(HttpHeaders.IF_MATCH).required(false)
+            ApiDocs.parameter(operation, new HeaderParameter().name(HttpHeaders.IF_MATCH).required(false)
                     .description("An ETag this API answered (\"<aggregateId>.<version>\"): the command is refused "
                             + "with 412 if that aggregate has moved on since.")
                     .schema(new StringSchema().maxLength(80)));
-            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-            responses.addApiResponse("409", problem("Not allowed in the current state, a concurrent change, or a "
-                    + "request with the same Idempotency-Key still in flight (retry it shortly)"));
-            responses.addApiResponse("412", problem("If-Match names a version the aggregate has moved on from, or "
-                    + "is not an ETag of this API; nothing was stored"));
-            responses.addApiResponse("422", problem("Idempotency-Key already used for another request (or a "
-                    + "field the ordinance forbids); nothing was stored"));
-            if (!responses.containsKey("503")) {
-                responses.addApiResponse("503", problem("Outcome unknown (code outcome-unknown): the database was "
-                        + "unavailable or busy, or the request passed mincard.web.request-timeout; the command may or "
-                        + "may not have been carried out. Retry after Retry-After with the same Idempotency-Key")
-                        .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("Seconds to wait before "
-                                + "retrying").schema(new IntegerSchema())));
-            }
+            ApiDocs.problem(operation, 400, "The Idempotency-Key is not 8-200 visible ASCII characters");
+            ApiDocs.problem(operation, 409, "Not allowed in the current state, a concurrent change, or a request "
+                    + "with the same Idempotency-Key still in flight (retry it shortly)");
+            ApiDocs.problem(operation, 412, "If-Match names a version the aggregate has moved on from, or is not an "
+                    + "ETag of this API; nothing was stored");
+            ApiDocs.problem(operation, 422, "Idempotency-Key already used for another request (or a field the "
+                    + "ordinance forbids); nothing was stored");
+            ApiDocs.problemWithRetryAfter(operation, 503, "Outcome unknown (code outcome-unknown): the database "
+                    + "was unavailable or busy, or the request passed mincard.web.request-timeout; the command may or "
+                    + "may not have been carried out. Retry after Retry-After with the same Idempotency-Key");
+            ApiResponses responses = operation.getResponses();
             responses.forEach((status, response) -> {
                 if (status.startsWith("2")) {
                     response.addHeaderObject(HttpHeaders.ETAG, etag());
                 }
             });
-            operation.setResponses(responses);
             return operation;
         };
     }
@@ -85,12 +75,5 @@ class SafeRetryApiDocs {
     private static Header etag() {
         return new Header().description("The aggregate's version in the event store, \"<aggregateId>.<version>\"; "
                 + "send it as If-Match").schema(new StringSchema());
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description)
-                .content(new Content().addMediaType(PROBLEM, new MediaType().schema(new ObjectSchema()
-                        .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
-                        .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema()))));
     }
 }

@@ -1,6 +1,9 @@
 package org.mincard.application.vault;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.vault.keys.KeyRotations;
@@ -39,6 +42,10 @@ class KeyRotationController {
 
     @PostMapping
     @Operation(summary = "Start rewrapping every live data key under the current key-encryption key")
+    @ApiResponse(responseCode = "202", description = "Started; follow its progress at Location",
+            useReturnTypeSchema = true, headers = @Header(name = "Location",
+                    description = "The rotation: /api/v1/admin/key-rotations/{rotationId}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<KeyRotation> start() {
         Actor actor = requireAdmin();
         try {

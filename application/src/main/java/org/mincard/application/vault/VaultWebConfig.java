@@ -2,6 +2,7 @@ package org.mincard.application.vault;
 
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.mincard.application.web.ApiDocs;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -33,11 +34,16 @@ class VaultWebConfig implements WebMvcConfigurer {
                     .anyMatch(parameter -> parameter.getParameterType() == AccessPurpose.class)) {
                 StringSchema purposes = new StringSchema();
                 Arrays.stream(AccessPurpose.values()).forEach(purpose -> purposes.addEnumItem(purpose.name()));
-                operation.addParametersItem(new HeaderParameter()
+                ApiDocs.parameter(operation, new HeaderParameter()
                         .name(AccessPurposeArgumentResolver.HEADER)
                         .required(true)
                         .description("Why personal data is read; recorded in the access log (docs/privacy.md)")
                         .schema(purposes));
+                ApiDocs.problem(operation, 400, "The X-Access-Purpose header is missing or not a purpose");
+                ApiDocs.problem(operation, 403, "The access policy refuses this purpose or data class to your role "
+                        + "(recorded in the access log)");
+                ApiDocs.problemWithRetryAfter(operation, 429, "You read more personal data than your allowance in "
+                        + "the current window");
             }
             return operation;
         };

@@ -1,6 +1,7 @@
 package org.mincard.application.workqueue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,9 +52,11 @@ class CaseAssignmentController {
         }
     }
 
+    @Schema(example = "{\"clerkId\": \"clerk-a\"}")
     record AssignRequest(@NotNull @ClerkId String clerkId) {
     }
 
+    @Schema(example = "{\"priority\": \"URGENT\"}")
     record PriorityRequest(@NotNull Priority priority) {
     }
 

@@ -1,6 +1,7 @@
 package org.mincard.application.workqueue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -66,6 +67,7 @@ class ReassignmentController {
         this.clock = clock;
     }
 
+    @Schema(example = "{\"fromClerkId\": \"clerk-a\", \"toClerkIds\": [\"clerk-b\"]}")
     record ReassignmentRequest(@NotNull @ClerkId String fromClerkId,
                                @NotEmpty @Size(max = 50) List<@NotNull @ClerkId String> toClerkIds) {
     }

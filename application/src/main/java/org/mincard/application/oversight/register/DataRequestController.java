@@ -1,6 +1,9 @@
 package org.mincard.application.oversight.register;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -64,6 +67,9 @@ class DataRequestController {
      * A new request. Its scope is the case and subject ids plus {@code requestedRecords}, the kinds of records asked
      * for as codes: there is no free-text description, which would stay in the register and its chained log.
      */
+    @Schema(example = "{\"requesterType\": \"LOCAL_POLICE\", \"instrument\": \"JUDICIAL_WARRANT\", "
+            + "\"caseIds\": [\"3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f\"], \"subjectIds\": [], "
+            + "\"requestedRecords\": [\"CARD_STATUS\"], \"receivedOn\": \"2026-03-02\"}")
     record NewRequest(@NotNull RequesterType requesterType, @NotNull LegalInstrument instrument,
                       @NotNull @Size(max = 1000) List<@NotNull UUID> caseIds,
                       @NotNull @Size(max = 1000) List<@NotNull UUID> subjectIds,
@@ -75,27 +81,36 @@ class DataRequestController {
     }
 
     /** The counsel reviewer as a staff user id (as in the access log), never a name or an e-mail address. */
+    @Schema(example = "{\"counselReviewerId\": \"counsel-1\"}")
     record CounselReview(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}",
             message = "must be a staff user id (1-128 letters, digits or . _ : -), not a name or an e-mail address")
                          String counselReviewerId) {
     }
 
+    @Schema(example = "{\"decision\": \"CHALLENGED\", \"decidedOn\": \"2026-03-05\"}")
     record Decision(@NotNull RequestDecision decision, @NotNull LocalDate decidedOn) {
     }
 
+    @Schema(example = "{\"notifiedOn\": \"2026-03-04\"}")
     record HolderNotification(@NotNull LocalDate notifiedOn) {
     }
 
+    @Schema(example = "{\"respondedOn\": \"2026-03-09\"}")
     record Answer(@NotNull LocalDate respondedOn) {
     }
 
     /** Which cases (all in the request's scope) and which fields to produce. */
+    @Schema(example = "{\"caseIds\": [\"3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f\"], \"fields\": [\"CARD_RECORD\"]}")
     record DisclosureRequest(@NotEmpty @Size(max = 100) Set<@NotNull UUID> caseIds,
                              @NotEmpty Set<@NotNull CaseField> fields) {
     }
 
     @PostMapping
     @Operation(summary = "Register a third-party or legal request for records")
+    @ApiResponse(responseCode = "201", description = "Registered",
+            useReturnTypeSchema = true, headers = @Header(name = "Location",
+                    description = "The new request: /api/v1/requests/{requestId}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<Registered> register(@Valid @RequestBody NewRequest request) {
         if (Set.copyOf(request.caseIds()).size() != request.caseIds().size()
                 || Set.copyOf(request.subjectIds()).size() != request.subjectIds().size()) {

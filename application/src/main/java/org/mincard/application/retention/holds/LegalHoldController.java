@@ -1,6 +1,7 @@
 package org.mincard.application.retention.holds;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mincard.application.retention.holds.LegalHoldViews.HoldView;
 import org.mincard.domain.retention.HoldReason;
@@ -33,10 +34,13 @@ class LegalHoldController {
      * A hold's scope, its reason as a code and its authority as a reference (docket, order or certificate number):
      * never free text, because both stay in the hold's event and the hash-chained hold log.
      */
+    @Schema(example = "{\"caseIds\": [\"3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f\"], "
+            + "\"reason\": \"LITIGATION_PENDING\", \"authority\": \"2026-CV-0142\"}")
     record PlaceHoldRequest(List<UUID> caseIds, List<UUID> subjectIds, UUID siteId, LocalDate from, LocalDate to,
                             HoldReason reason, String authority) {
     }
 
+    @Schema(example = "{\"authority\": \"ORDER-2026-0311\"}")
     record ReleaseHoldRequest(String authority) {
     }
 

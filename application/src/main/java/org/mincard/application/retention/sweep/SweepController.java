@@ -1,6 +1,9 @@
 package org.mincard.application.retention.sweep;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.web.ApiProblems;
@@ -34,6 +37,10 @@ class SweepController {
 
     @PostMapping("/api/v1/retention/sweeps")
     @Operation(summary = "Start a sweep of everything due now (202); 409 while another sweep runs")
+    @ApiResponse(responseCode = "202", description = "Started; follow its progress at Location",
+            useReturnTypeSchema = true, headers = @Header(name = "Location",
+                    description = "The sweep: /api/v1/retention/sweeps/{sweepId}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<Sweeps.SweepStatus> start() {
         try {
             Sweeps.SweepStatus planned = runner.start("ON_DEMAND", currentActor.get().userId());
