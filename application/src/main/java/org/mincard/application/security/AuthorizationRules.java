@@ -192,7 +192,8 @@ final class AuthorizationRules {
         rules.add(open(HttpMethod.GET, "/actuator/health/**",
                 "Liveness and readiness probes"));
         rules.add(openIf(settings.publicPrometheus(), HttpMethod.GET, "/actuator/prometheus",
-                "ADMIN unless mincard.security.public-prometheus=true", ADMIN));
+                "ADMIN and the metrics scraper's credential (mincard.security.metrics-scraper) unless"
+                        + " mincard.security.public-prometheus=true", ADMIN));
         rules.add(roles(null, "/actuator/**", false, "Every other actuator endpoint", ADMIN));
         // Spring Boot renders failures through /error; its body is problem+json without framework details.
         rules.add(open(null, "/error", "Error rendering only"));
