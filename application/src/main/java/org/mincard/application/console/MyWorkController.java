@@ -61,6 +61,8 @@ class MyWorkController {
         model.addAttribute("unassigned", unassigned.subList(0, Math.min(UNASSIGNED_SHOWN, unassigned.size())));
         model.addAttribute("moreUnassigned", unassigned.size() > UNASSIGNED_SHOWN);
         model.addAttribute("overdueCount", mine.stream().filter(QueueItem::overdue).count());
+        // Each claim and release form carries a key of its own, so a double click acts once (FormRetries, ADR 0018).
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return "console/my-work";
     }
 }
