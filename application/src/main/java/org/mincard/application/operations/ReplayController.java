@@ -48,9 +48,9 @@ class ReplayController {
 
     @PostMapping
     @Operation(summary = "Rebuild a read model (ADMIN)",
-            description = "Stops the processing group's processor on this node, resets its tokens (its reset handler "
-                    + "empties its tables) and starts it again; it then replays every event. Every other node must "
-                    + "have stopped that processor first (see the runbook).")
+            description = "Asks the other nodes to release the processing group's segments, stops its processor on "
+                    + "this node, resets its tokens (its reset handler empties its tables) and starts it again; then "
+                    + "every node replays its share of the events (see the runbook).")
     @ApiResponse(responseCode = "202", description = "Started; follow its progress at Location",
             useReturnTypeSchema = true, headers = @Header(name = "Location",
                     description = "The replay: /api/v1/admin/replays/{replayId}",
