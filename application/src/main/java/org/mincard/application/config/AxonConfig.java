@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -17,12 +20,15 @@ import org.mincard.domain.request.DataRequest;
 import org.mincard.domain.request.upcasting.DataRequestRegisteredV1ToV2Upcaster;
 import org.mincard.domain.retention.LegalHold;
 import org.mincard.domain.retention.upcasting.LegalHoldPlacedV1ToV2Upcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Axon on PostgreSQL without Axon Server. Storage, token store and dead-letter queues are Axon's JDBC
@@ -101,6 +107,30 @@ class AxonConfig {
     @Bean
     DataRequestRegisteredV1ToV2Upcaster dataRequestRegisteredV1ToV2Upcaster() {
         return new DataRequestRegisteredV1ToV2Upcaster();
+    }
+
+    /**
+     * Axon's JDBC token store under this node's name (the one the member table uses), able to read every segment's
+     * claim without taking it (ADR 0023).
+     */
+    @Bean
+    ProcessorTokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                   ProcessorsProperties processors,
+                                   @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return new ProcessorTokenStore(JdbcTokenStore.builder().connectionProvider(connectionProvider)
+                .schema(new TokenSchema()).serializer(serializer), processors.nodeId(), claimTimeout);
+    }
+
+    /**
+     * Every pooled processor claims at most its fair share of segments, recomputed from the live nodes before each
+     * claim round (ADR 0023); the coordinator extends its work packages' claims, so a busy segment keeps its claim.
+     */
+    @Bean
+    ConfigurerModule sharedSegments(ObjectProvider<ProcessorCluster> cluster) {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder
+                        .maxSegmentProvider(processor -> cluster.getObject().fairShare(processor))
+                        .enableCoordinatorClaimExtension());
     }
 
     @Bean

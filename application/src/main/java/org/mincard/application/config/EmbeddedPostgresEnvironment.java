@@ -322,10 +322,15 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 "spring.flyway.password", ownerPassword);
     }
 
+    /**
+     * A test server given by {@code mincard.test.db.url}: one user that may create databases, for migrations and the
+     * service alike, so the database-role guard is told to allow it (ADR 0024).
+     */
     private static Map<String, Object> datasource(String url, String username, String password) {
         return Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", username,
-                "spring.datasource.password", password);
+                "spring.datasource.password", password,
+                DatabaseRoleGuard.ALLOW, "true");
     }
 }

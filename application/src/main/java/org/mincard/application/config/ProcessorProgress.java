@@ -3,6 +3,7 @@ package org.mincard.application.config;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -10,25 +11,28 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether a streaming event processor has caught up with the event store, read from Axon's processor API
- * ({@link StreamingEventProcessor#processingStatus()}), never from its token table. A processor reports the segments
- * this node has claimed; it counts as caught up only when those segments together cover the whole stream and each has
- * reached the head. Segments claimed by another node are not visible here: on a node that does not process the whole
- * group, {@link #awaitCaughtUp} waits its timeout and answers false.
+ * Whether a streaming event processor has caught up with the event store. The segments this node has claimed are read
+ * from Axon's processor API ({@link StreamingEventProcessor#processingStatus()}); the segments other nodes work on
+ * (ADR 0023: the nodes share them) from the token store, through {@link ProcessorTokenStore#segments}, never by SQL of
+ * ours. A processor counts as caught up when its segments together cover the whole stream and each has reached the
+ * head.
  */
 @Component
 public class ProcessorProgress {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final ProcessorTokenStore tokens;
 
-    ProcessorProgress(EventStore eventStore, EventProcessingConfiguration processing) {
+    ProcessorProgress(EventStore eventStore, EventProcessingConfiguration processing, ProcessorTokenStore tokens) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.tokens = tokens;
     }
 
     /**
@@ -56,7 +60,7 @@ public class ProcessorProgress {
             return false;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(processor.get().processingStatus(), head)) {
+        while (!reached(processingGroup, processor.get().processingStatus(), head)) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
@@ -68,6 +72,43 @@ public class ProcessorProgress {
             }
         }
         return true;
+    }
+
+    /**
+     * This node's segments from the processor; when they do not cover the whole stream, the others from the token
+     * store as their nodes last stored them (a stored token is committed together with the read model's rows).
+     */
+    private boolean reached(String processingGroup, Map<Integer, EventTrackerStatus> local, long head) {
+        if (reached(local, head)) {
+            return true;
+        }
+        for (EventTrackerStatus segment : local.values()) {
+            if (segment.isErrorState() || !atOrBeyond(segment.getTrackingToken(), head)) {
+                return false;
+            }
+        }
+        List<ProcessorTokenStore.SegmentClaim> stored = tokens.segments(processingGroup);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        int[] ids = stored.stream().mapToInt(ProcessorTokenStore.SegmentClaim::segment).toArray();
+        long whole = 1L << 32;
+        long covered = 0;
+        for (ProcessorTokenStore.SegmentClaim segment : stored) {
+            if (!local.containsKey(segment.segment()) && !atOrBeyond(segment.token(), head)) {
+                return false;
+            }
+            covered += whole / (Segment.computeSegment(segment.segment(), ids).getMask() + 1L);
+        }
+        return covered == whole;
+    }
+
+    private static boolean atOrBeyond(TrackingToken token, long head) {
+        if (token == null || token.position().orElse(-1) < head) {
+            return false;
+        }
+        Optional<GapAwareTrackingToken> gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        return gapAware.isEmpty() || !gapAware.get().getGaps().contains(head);
     }
 
     /**

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.mincard.application.security.CurrentActor;
 import org.mincard.application.web.ProblemException;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 /** Rebuilds a read model from the event store, with progress per segment (ADMIN). See docs/runbook.md. */
@@ -30,10 +33,12 @@ import java.util.UUID;
 class ReplayController {
 
     private final Replays replays;
+    private final BulkReplay bulkReplay;
     private final CurrentActor currentActor;
 
-    ReplayController(Replays replays, CurrentActor currentActor) {
+    ReplayController(Replays replays, BulkReplay bulkReplay, CurrentActor currentActor) {
         this.replays = replays;
+        this.bulkReplay = bulkReplay;
         this.currentActor = currentActor;
     }
 
@@ -43,9 +48,9 @@ class ReplayController {
 
     @PostMapping
     @Operation(summary = "Rebuild a read model (ADMIN)",
-            description = "Stops the processing group's processor on this node, resets its tokens (its reset handler "
-                    + "empties its tables) and starts it again; it then replays every event. Every other node must "
-                    + "have stopped that processor first (see the runbook).")
+            description = "Asks the other nodes to release the processing group's segments, stops its processor on "
+                    + "this node, resets its tokens (its reset handler empties its tables) and starts it again; then "
+                    + "every node replays its share of the events (see the runbook).")
     @ApiResponse(responseCode = "202", description = "Started; follow its progress at Location",
             useReturnTypeSchema = true, headers = @Header(name = "Location",
                     description = "The replay: /api/v1/admin/replays/{replayId}",
@@ -54,6 +59,29 @@ class ReplayController {
         Replays.Progress progress = replays.start(request.processingGroup(), currentActor.get().userId());
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/replays/" + progress.replayId()))
                 .body(progress);
+    }
+
+    record BulkRebuildRequest(
+            @NotEmpty @Size(max = 16) List<@NotBlank @Pattern(regexp = "[a-z0-9-]{1,64}") String> processingGroups) {
+    }
+
+    @PostMapping("/bulk")
+    @Operation(summary = "Rebuild several read models in one pass over the event store (ADMIN)",
+            description = "Stops and resets the processing groups' processors on this node (their reset handlers "
+                    + "empty their tables), reads the event store once and folds every event into each read model in "
+                    + "large batches, then sets their tokens after the last event and starts them again. Every other "
+                    + "node must have stopped those processors first (see the runbook). One rebuild at a time per "
+                    + "node (409 while one runs).")
+    ResponseEntity<BulkReplay.Status> startBulk(@Valid @RequestBody BulkRebuildRequest request) {
+        BulkReplay.Status status = bulkReplay.start(request.processingGroups(), currentActor.get().userId());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/replays/bulk/" + status.rebuildId()))
+                .body(status);
+    }
+
+    @GetMapping("/bulk/{rebuildId}")
+    @Operation(summary = "Progress of a bulk rebuild: events folded against the head when it started (ADMIN)")
+    BulkReplay.Status bulkProgress(@PathVariable UUID rebuildId) {
+        return bulkReplay.status(rebuildId).orElseThrow(() -> ProblemException.notFound("Rebuild " + rebuildId));
     }
 
     @GetMapping("/{replayId}")

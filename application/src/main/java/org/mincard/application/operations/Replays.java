@@ -5,11 +5,13 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.mincard.application.config.ProcessorCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +31,20 @@ public class Replays {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replays.class);
 
+    /** How long a replay's start waits for the other nodes to release the group's segments (about 2 claim rounds). */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
+
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Clock clock;
+    private final ProcessorCluster cluster;
     private final Map<UUID, Started> started = new ConcurrentHashMap<>();
 
-    Replays(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
+    Replays(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, ProcessorCluster cluster) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     private record Started(UUID replayId, String processingGroup, String requestedBy, Instant startedAt) {
@@ -55,22 +62,39 @@ public class Replays {
                            Long headPosition, boolean running, boolean done, List<Segment> segments) {
     }
 
-    /** Starts a replay of the processing group on this node. */
+    /**
+     * Starts a replay of the processing group from this node, on a live cluster: every other node is asked to release
+     * the group's segments (ADR 0023), this node stops its processor, resets every segment's token (which needs every
+     * claim) and starts again; then the other nodes claim their shares back and the replay runs on all of them.
+     */
     public Progress start(String processingGroup, String requestedBy) {
         StreamingEventProcessor processor = processor(processingGroup);
         if (!processor.supportsReset()) {
             throw notReplayable(processingGroup, "its handlers do not support a reset");
         }
         LOG.info("Replay of {} requested by {}", processingGroup, requestedBy);
-        processor.shutDown();
         try {
-            processor.resetTokens();
+            if (!cluster.pauseOthers(processingGroup, RELEASE_WAIT, RELEASE_WAIT.multipliedBy(4))) {
+                throw notReplayable(processingGroup, "other nodes did not release its segments within "
+                        + RELEASE_WAIT.toSeconds() + " s; try again, or stop them");
+            }
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+            } finally {
+                processor.start();
+            }
         } finally {
-            processor.start();
+            cluster.resume(processingGroup);
         }
         Started replay = new Started(UUID.randomUUID(), processingGroup, requestedBy, clock.instant());
         started.put(replay.replayId(), replay);
         return progress(replay);
+    }
+
+    /** Replays started on this node that have not caught up yet. */
+    public long running() {
+        return started.values().stream().filter(replay -> !progress(replay).done()).count();
     }
 
     public Optional<Progress> progress(UUID replayId) {
@@ -92,6 +116,12 @@ public class Replays {
         boolean done = !segments.isEmpty() && segments.stream().allMatch(segment -> segment.caughtUp()
                 && segment.error() == null && (headPosition == null
                 || segment.position() != null && segment.position() >= headPosition));
+        if (!done && cluster.processors().containsKey(replay.processingGroup())
+                && segments.stream().allMatch(segment -> segment.error() == null)) {
+            // The other nodes replay their shares (ADR 0023): their stored tokens say how far they are.
+            Long slowest = cluster.view(replay.processingGroup()).slowestPosition();
+            done = slowest != null && (headPosition == null || slowest >= headPosition);
+        }
         return new Progress(replay.replayId(), replay.processingGroup(), replay.requestedBy(), replay.startedAt(),
                 headPosition, processor.isRunning(), done, segments);
     }

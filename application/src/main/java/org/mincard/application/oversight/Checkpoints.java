@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.mincard.application.vault.ErasureLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,6 +51,7 @@ public class Checkpoints {
     private final Clock clock;
     private final ErasureLedger ledger;
     private final OversightMetrics metrics;
+    private final LockProvider scheduleLock;
 
     Checkpoints(JdbcTemplate jdbc, Chainer chainer, ChainedStreams streams, ChainVerifier verifier,
                 CheckpointSigner signer, Clock clock, ErasureLedger ledger, OversightMetrics metrics) {
@@ -55,14 +63,38 @@ public class Checkpoints {
         this.verifier = verifier;
         this.signer = signer;
         this.clock = clock;
+        this.scheduleLock = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(jdbc)
+                .withTableName("audit.checkpoint_lock")
+                .usingDbTime()
+                .withLockedByValue(ManagementFactory.getRuntimeMXBean().getName())
+                .build());
     }
 
     /** A stored checkpoint: the exact signed JSON text and its signature. */
     public record Signed(Checkpoint checkpoint, String payload, byte[] signature) {
     }
 
+    /**
+     * Every node's cron fires; the first to take the lock signs, and the lock stays taken for 30 s after it is done,
+     * so the other nodes' firings of the same minute (clocks a little apart) skip instead of signing again.
+     */
     @Scheduled(cron = "${mincard.oversight.checkpoints.cron}")
     void onSchedule() {
+        Optional<SimpleLock> lock = scheduleLock.lock(new LockConfiguration(ClockProvider.now(), "checkpoints",
+                Duration.ofMinutes(10), Duration.ofSeconds(30)));
+        if (lock.isEmpty()) {
+            LOG.debug("Periodic checkpoint left to the node holding the checkpoint lock");
+            return;
+        }
+        try {
+            signOnSchedule();
+        } finally {
+            lock.get().unlock();
+        }
+    }
+
+    private void signOnSchedule() {
         try {
             Signed signed = take();
             metrics.checkpointTaken(true);

@@ -91,6 +91,10 @@ final class AuthorizationRules {
                     "Rebuilds a read model from the event store", ADMIN),
             roles(HttpMethod.GET, "/api/v1/admin/replays/{replayId}", false,
                     "Progress of a replay", ADMIN),
+            roles(HttpMethod.POST, "/api/v1/admin/replays/bulk", false,
+                    "Rebuilds several read models in one pass over the event store", ADMIN),
+            roles(HttpMethod.GET, "/api/v1/admin/replays/bulk/{rebuildId}", false,
+                    "Progress of a bulk rebuild", ADMIN),
             roles(HttpMethod.GET, "/api/v1/admin/dead-letters", false,
                     "Parked events per processing group and sequence: counts, times, exception types", ADMIN),
             roles(HttpMethod.POST, "/api/v1/admin/dead-letters/{processingGroup}/retries", false,
@@ -188,7 +192,8 @@ final class AuthorizationRules {
         rules.add(open(HttpMethod.GET, "/actuator/health/**",
                 "Liveness and readiness probes"));
         rules.add(openIf(settings.publicPrometheus(), HttpMethod.GET, "/actuator/prometheus",
-                "ADMIN unless mincard.security.public-prometheus=true", ADMIN));
+                "ADMIN and the metrics scraper's credential (mincard.security.metrics-scraper) unless"
+                        + " mincard.security.public-prometheus=true", ADMIN));
         rules.add(roles(null, "/actuator/**", false, "Every other actuator endpoint", ADMIN));
         // Spring Boot renders failures through /error; its body is problem+json without framework details.
         rules.add(open(null, "/error", "Error rendering only"));

@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -19,6 +20,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The one security filter chain: stateless, authorization from {@link AuthorizationRules} only (anything without a
@@ -26,6 +28,15 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /** The rule's roles, and the metrics scraper's on the metrics endpoint when its credential is set. */
+    static String[] roleNames(AuthorizationRule rule, SecuritySettings.MetricsScraper scraper) {
+        if (scraper.enabled() && MetricsScraperFilter.PATH.equals(rule.pattern())) {
+            return Stream.concat(Stream.of(rule.roleNames()), Stream.of(MetricsScraperFilter.ROLE))
+                    .toArray(String[]::new);
+        }
+        return rule.roleNames();
+    }
 
     /** The API answers JSON only: nothing may load, run or frame anything on its behalf. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -38,6 +49,12 @@ class SecurityConfig {
             throws Exception {
         List<AuthorizationRule> rules = AuthorizationRules.all(settings);
         authentication.configure(http);
+        SecuritySettings.MetricsScraper scraper = settings.metricsScraper();
+        if (scraper.enabled()) {
+            http.addFilterBefore(new MetricsScraperFilter(scraper.username(),
+                    scraper.password().read("mincard.security.metrics-scraper.password")),
+                    BasicAuthenticationFilter.class);
+        }
         RequestMatcher swaggerUi = new OrRequestMatcher(
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
@@ -47,7 +64,7 @@ class SecurityConfig {
                         if (rule.anonymous()) {
                             requests.requestMatchers(rule.matcher()).permitAll();
                         } else {
-                            requests.requestMatchers(rule.matcher()).hasAnyRole(rule.roleNames());
+                            requests.requestMatchers(rule.matcher()).hasAnyRole(roleNames(rule, scraper));
                         }
                     }
                     requests.anyRequest().denyAll();

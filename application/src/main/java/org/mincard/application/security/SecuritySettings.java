@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.mincard.application.config.SecretSetting;
 import org.mincard.domain.shared.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * @param publicPrometheus whether /actuator/prometheus answers without authentication (otherwise ADMIN only)
  * @param publicApiDocs    whether the OpenAPI description and Swagger UI answer without authentication
  *                         (otherwise any authenticated role)
+ * @param metricsScraper   a credential that may read /actuator/prometheus and nothing else
  */
 @Validated
 @ConfigurationProperties("mincard.security")
@@ -34,10 +36,29 @@ record SecuritySettings(
         @DefaultValue("true") boolean publicApiDocs,
         @Valid @DefaultValue Cors cors,
         @Valid @DefaultValue Demo demo,
-        @Valid @DefaultValue Jwt jwt) {
+        @Valid @DefaultValue Jwt jwt,
+        @Valid @DefaultValue MetricsScraper metricsScraper) {
 
     enum Mode {
         DEMO, JWT
+    }
+
+    /**
+     * Prometheus's own login (HTTP Basic, in both modes): it reads {@code GET /actuator/prometheus} and is refused
+     * everywhere else. Off while no password is set.
+     *
+     * @param username the scraper's user name (not a demo user's or a token's)
+     * @param password {@code password.value} or {@code password.file}, as every secret (README "Secret keys")
+     */
+    record MetricsScraper(@NotBlank @DefaultValue("metrics-scraper") String username, SecretSetting password) {
+
+        MetricsScraper {
+            password = password == null ? SecretSetting.NONE : password;
+        }
+
+        boolean enabled() {
+            return password.isSet();
+        }
     }
 
     /** Cross-origin calls are refused unless an origin is listed here (exact origins, no wildcards). */

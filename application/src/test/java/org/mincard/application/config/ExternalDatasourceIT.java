@@ -48,6 +48,8 @@ class ExternalDatasourceIT {
                 "spring.datasource.url=" + url,
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=",
+                // One superuser for everything: the database-role guard refuses that unless told (DatabaseRolesIT).
+                "mincard.database.allow-privileged-role=true",
                 // The security work refuses demo users next to an external database unless explicitly allowed.
                 "mincard.security.demo.allow-with-external-database=true"));
         // Outside the embedded demo every secret key comes from outside the database (KeyCustodyGuard).

@@ -41,6 +41,7 @@ public class SafeRetryAdminIT {
             "POST /api/v1/requests/{requestId}/disclosures",
             "POST /api/v1/admin/key-rotations",
             "POST /api/v1/admin/replays",
+            "POST /api/v1/admin/replays/bulk",
             "POST /api/v1/admin/dead-letters/{processingGroup}/retries",
             "POST /api/v1/audit/checkpoints",
             "POST /api/v1/audit/verify");
@@ -143,6 +144,11 @@ public class SafeRetryAdminIT {
                 "/api/v1/admin/replays", Map.of("processingGroup", "case-view"), this::eventsTotal);
         assertThat(replay.getStatusCode().value()).isEqualTo(202);
         assertThat(replay.getBody()).containsKey("replayId");
+        ResponseEntity<Map<String, Object>> bulk = probe.twice("POST /api/v1/admin/replays/bulk", "admin",
+                "/api/v1/admin/replays/bulk", Map.of("processingGroups", List.of("annual-figures")),
+                this::eventsTotal);
+        assertThat(bulk.getStatusCode().value()).isEqualTo(202);
+        assertThat(bulk.getBody()).containsKey("rebuildId");
     }
 
     private UUID submitted() {
