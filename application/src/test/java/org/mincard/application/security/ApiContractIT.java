@@ -296,6 +296,9 @@ class ApiContractIT {
         Answer rotation = steps.call(Role.ADMIN, "POST", "/api/v1/admin/key-rotations", "/api/v1/admin/key-rotations",
                 null);
         steps.read(Role.ADMIN, "/api/v1/admin/key-rotations/{rotationId}", rotation.header("Location"), null);
+        Answer bulk = steps.call(Role.ADMIN, "POST", "/api/v1/admin/replays/bulk", "/api/v1/admin/replays/bulk",
+                steps.example("POST /api/v1/admin/replays/bulk"));
+        steps.read(Role.ADMIN, "/api/v1/admin/replays/bulk/{rebuildId}", bulk.header("Location"), null);
         Answer replay = steps.call(Role.ADMIN, "POST", "/api/v1/admin/replays", "/api/v1/admin/replays",
                 steps.example("POST /api/v1/admin/replays"));
         steps.read(Role.ADMIN, "/api/v1/admin/replays/{replayId}", replay.header("Location"), null);
