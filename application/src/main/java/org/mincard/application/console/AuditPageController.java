@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ class AuditPageController {
         model.addAttribute("purpose", purpose);
         model.addAttribute("outcome", outcome);
         model.addAttribute("flaggedOnly", flaggedOnly);
-        int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
+        int year = LocalDate.ofInstant(now, sites.defaultZone()).getYear();
         model.addAttribute("year", year);
         model.addAttribute("requests", requests.list(year));
         return "console/audit";
@@ -78,7 +77,7 @@ class AuditPageController {
 
     @GetMapping("/console/audit/report")
     String report(@RequestParam(required = false) Integer year, Model model) {
-        int asked = year == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear()
+        int asked = year == null ? LocalDate.ofInstant(clock.instant(), sites.defaultZone()).getYear()
                 : Math.max(2000, Math.min(9999, year));
         AnnualReport report = reports.report(asked);
         model.addAttribute("report", report);

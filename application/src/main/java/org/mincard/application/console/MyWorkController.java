@@ -29,7 +29,8 @@ import java.util.UUID;
 class MyWorkController {
 
     static final int MINE_PER_QUEUE = 50;
-    static final int UNASSIGNED_PER_QUEUE = 20;
+    /** The unassigned cases shown: the most urgent and oldest over every queue (a clerk claims from the top). */
+    static final int UNASSIGNED_SHOWN = 25;
 
     private final QueryGateway queries;
     private final CurrentActor currentActor;
@@ -48,7 +49,7 @@ class MyWorkController {
         Actor actor = currentActor.get();
         Instant now = clock.instant();
         Set<UUID> sites = siteScope.visibleSites(actor).orElse(null);
-        MyWork work = queries.query(new ListMyWork(sites, actor.userId(), MINE_PER_QUEUE, UNASSIGNED_PER_QUEUE, now),
+        MyWork work = queries.query(new ListMyWork(sites, actor.userId(), MINE_PER_QUEUE, UNASSIGNED_SHOWN, now),
                 ResponseTypes.instanceOf(MyWork.class)).join();
         List<QueueItem> mine = new ArrayList<>(work.mine());
         List<QueueItem> unassigned = new ArrayList<>(work.unassigned());
@@ -57,8 +58,11 @@ class MyWorkController {
         mine.sort(urgentFirst);
         unassigned.sort(urgentFirst);
         model.addAttribute("mine", mine);
-        model.addAttribute("unassigned", unassigned);
+        model.addAttribute("unassigned", unassigned.subList(0, Math.min(UNASSIGNED_SHOWN, unassigned.size())));
+        model.addAttribute("moreUnassigned", unassigned.size() > UNASSIGNED_SHOWN);
         model.addAttribute("overdueCount", mine.stream().filter(QueueItem::overdue).count());
+        // Each claim and release form carries a key of its own, so a double click acts once (FormRetries, ADR 0018).
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return "console/my-work";
     }
 }

@@ -61,6 +61,7 @@ class ReplayController {
                 .body(progress);
     }
 
+    @Schema(example = "{\"processingGroups\": [\"work-queue\"]}")
     record BulkRebuildRequest(
             @NotEmpty @Size(max = 16) List<@NotBlank @Pattern(regexp = "[a-z0-9-]{1,64}") String> processingGroups) {
     }
@@ -72,6 +73,10 @@ class ReplayController {
                     + "large batches, then sets their tokens after the last event and starts them again. Every other "
                     + "node must have stopped those processors first (see the runbook). One rebuild at a time per "
                     + "node (409 while one runs).")
+    @ApiResponse(responseCode = "202", description = "Started; follow its progress at Location",
+            useReturnTypeSchema = true, headers = @Header(name = "Location",
+                    description = "The rebuild: /api/v1/admin/replays/bulk/{rebuildId}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<BulkReplay.Status> startBulk(@Valid @RequestBody BulkRebuildRequest request) {
         BulkReplay.Status status = bulkReplay.start(request.processingGroups(), currentActor.get().userId());
         return ResponseEntity.accepted().location(URI.create("/api/v1/admin/replays/bulk/" + status.rebuildId()))

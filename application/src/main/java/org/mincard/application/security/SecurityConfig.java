@@ -96,7 +96,7 @@ class SecurityConfig {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
                                 new StaticHeadersWriter("Content-Security-Policy", API_CSP)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
-                                new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_CSP))))
+                                new StaticHeadersWriter("Content-Security-Policy", SwaggerUiSignIn.policy(settings)))))
                 .build();
     }
 

@@ -26,9 +26,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console keeps the client contract (ADR 0018) over HTTP with a real session: each case-action form carries a key
  * generated when it was rendered and the case version the screen showed, so a double submit acts once and an action
- * on a stale screen is refused with a "reload" message instead of being carried out.
+ * on a stale screen is refused with a "reload" message instead of being carried out. My work's claim and release
+ * forms carry a key too. A context of its own, so My work lists this test's cases.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "mincard.test.isolated-context=console-safe-retry")
 class ConsoleSafeRetryIT {
 
     private static final String PASSWORD = "test-password";
@@ -90,6 +92,30 @@ class ConsoleSafeRetryIT {
 
         assertThat(follow(clerk, otherAction).body()).contains("already sent with other choices");
         assertThat(events(caseId)).isEqualTo(2);
+    }
+
+    @Test
+    void claimsOnce_whenMyWorksClaimFormIsPostedAgainAfterTheCaseWasReleased() {
+        UUID caseId = submit();
+        ConsoleSession clerk = signedIn();
+        String[] page = new String[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            page[0] = clerk.get("/console/my-work").body();
+            assertThat(page[0]).contains(":claim:" + caseId);
+        });
+        Matcher key = Pattern.compile("name=\"formKey\" value=\"([^\"]+:claim:" + caseId + ")\"").matcher(page[0]);
+        assertThat(key.find()).isTrue();
+        Map<String, String> claim = Map.of("formKey", key.group(1));
+        assertThat(clerk.post("/console/cases/" + caseId + "/claim", claim, true).statusCode()).isEqualTo(302);
+        ResponseEntity<String> released = rest.withBasicAuth("clerk-a", PASSWORD).exchange(
+                "/api/v1/cases/" + caseId + "/release", HttpMethod.POST, json(Map.of()), String.class);
+        assertThat(released.getStatusCode().value()).isEqualTo(200);
+
+        HttpResponse<String> again = clerk.post("/console/cases/" + caseId + "/claim", claim, true);
+
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(events(caseId)).as("submitted, claimed once, released: the resent form did not claim again")
+                .isEqualTo(3);
     }
 
     private ConsoleSession signedIn() {

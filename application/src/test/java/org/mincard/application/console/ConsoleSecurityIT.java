@@ -58,6 +58,15 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void servesItsOwnStylesAndScripts_andNoOtherStaticFile() {
+        ConsoleSession anonymous = new ConsoleSession(port);
+
+        assertThat(anonymous.get("/console/assets/console.css").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/console/assets/../application.yml").statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
     void signsIn_withASecureHttpOnlySameSiteSessionCookie() {
         ConsoleSession session = new ConsoleSession(port);
         session.get("/console/login");

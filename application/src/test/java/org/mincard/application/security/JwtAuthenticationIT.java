@@ -1,11 +1,14 @@
 package org.mincard.application.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
+import org.mincard.application.web.RedoclyLinter;
 import org.mincard.domain.shared.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -103,6 +107,24 @@ class JwtAuthenticationIT extends AuthorizationMatrixCheck {
                 new HttpEntity<>(credentials(Role.CLERK)), String.class);
 
         assertThat(docs.getBody()).contains("\"bearerToken\"").contains("\"bearerFormat\":\"JWT\"");
+    }
+
+    @Test
+    void offersSignInAtTheProvider_andPassesTheLinter_whenApiDocsAreReadInJwtMode() throws Exception {
+        ResponseEntity<String> docs = rest.exchange("/v3/api-docs", HttpMethod.GET,
+                new HttpEntity<>(credentials(Role.CLERK)), String.class);
+        ResponseEntity<String> ui = rest.exchange("/swagger-ui/index.html", HttpMethod.GET,
+                new HttpEntity<>(credentials(Role.CLERK)), String.class);
+
+        JsonNode schemes = new ObjectMapper().readTree(docs.getBody()).path("components").path("securitySchemes");
+        assertThat(schemes.path("openId").path("type").asText()).isEqualTo("openIdConnect");
+        assertThat(schemes.path("openId").path("openIdConnectUrl").asText())
+                .isEqualTo(ApiDocsSecurity.discovery(TestTokens.ISSUER)).endsWith("/.well-known/openid-configuration");
+        URI issuer = URI.create(TestTokens.ISSUER);
+        assertThat(ui.getHeaders().getFirst("Content-Security-Policy"))
+                .contains("connect-src 'self' " + issuer.getScheme() + "://" + issuer.getRawAuthority())
+                .contains("script-src 'self' 'sha256-");
+        RedoclyLinter.lint(RedoclyLinter.write("api-docs-jwt.json", docs.getBody()));
     }
 
     @Test

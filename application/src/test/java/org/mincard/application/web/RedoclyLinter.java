@@ -1,5 +1,7 @@
 package org.mincard.application.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it is there (no network then). Needs Debian's {@code nodejs} and {@code npm}, which {@code .ci/run} installs; on a
  * machine without them the lint is skipped with that message, and in CI it fails instead.
  */
-final class RedoclyLinter {
+public final class RedoclyLinter {
 
     static final Path SOURCES = Path.of("src", "test", "openapi").toAbsolutePath();
     static final Path WORK = Path.of("target", "openapi").toAbsolutePath();
@@ -31,7 +33,7 @@ final class RedoclyLinter {
     }
 
     /** Lints the description in {@code file}; fails with the linter's report when it finds an error. */
-    static String lint(Path file) throws IOException, InterruptedException {
+    public static String lint(Path file) throws IOException, InterruptedException {
         String node = executable("node");
         install();
         Path report = WORK.resolve(file.getFileName() + ".lint.txt");
@@ -41,6 +43,16 @@ final class RedoclyLinter {
         String text = Files.readString(report, StandardCharsets.UTF_8);
         assertThat(exit).as("Redocly lint of %s (config src/test/openapi/redocly.yaml):%n%s", file, text).isZero();
         return text;
+    }
+
+    /** Writes an API description (pretty-printed) to {@code target/openapi/<name>} and returns its path. */
+    public static Path write(String name, String description) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode tree = json.readTree(description);
+        Files.createDirectories(WORK);
+        Path file = WORK.resolve(name);
+        json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), tree);
+        return file;
     }
 
     private static void install() throws IOException, InterruptedException {
