@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.mincard.application.config.ProcessorCluster;
 import org.mincard.application.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,11 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -43,25 +46,31 @@ import java.util.stream.Stream;
  * continuing live from there. The ordinary replay ({@link Replays}) lets each processor read and deserialize the whole
  * store by itself in small batches with a token update per batch; this path does each of those once.
  *
- * <p>Every other node must have stopped these processors first (runbook, "Rebuilding read models"); the tokens are
- * claimed for this node while they are set. A failed batch stops the rebuild: the processors then start from their
- * reset tokens and finish the rebuild the ordinary way, so a failure never leaves a read model half-built and idle.
+ * <p>On a cluster the other nodes are asked to release these processors' segments first and stay paused until the
+ * processors go live again (the mechanism of the ordinary replay, ADR 0023): no other node writes a read model while
+ * it is folded. The rebuild is refused when they do not release them. A failed batch stops the rebuild: the
+ * processors then start from their reset tokens and finish the rebuild the ordinary way, so a failure never leaves a
+ * read model half-built and idle.
  */
 @Component
 public class BulkReplay {
 
     /** Events per batch and transaction; large, since nothing waits on a rebuild's individual events. */
     public static final int BATCH = 2_000;
+    /** How long the other nodes are given to release the segments. */
+    static final Duration RELEASE_WAIT = Duration.ofSeconds(20);
+    /** How long a pause lasts unless renewed: the other nodes resume by themselves should this node die. */
+    static final Duration PAUSE = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(BulkReplay.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine storage;
     private final TokenStore tokens;
     private final TransactionManager transactions;
+    private final ProcessorCluster cluster;
     private final Clock clock;
-    private final ReentrantLock oneAtATime = new ReentrantLock();
     private final AtomicLong folded = new AtomicLong();
-    private final Map<UUID, Started> background = new ConcurrentHashMap<>();
+    private final Map<UUID, Started> started = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "bulk-rebuild");
         thread.setDaemon(true);
@@ -69,11 +78,12 @@ public class BulkReplay {
     });
 
     BulkReplay(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokens,
-               TransactionManager transactions, Clock clock) {
+               TransactionManager transactions, ProcessorCluster cluster, Clock clock) {
         this.processing = processing;
         this.storage = storage;
         this.tokens = tokens;
         this.transactions = transactions;
+        this.cluster = cluster;
         this.clock = clock;
     }
 
@@ -84,15 +94,6 @@ public class BulkReplay {
 
     /** What a rebuild did. */
     public record Result(List<String> processingGroups, long events, double seconds) {
-
-        public double eventsPerSecond() {
-            return seconds == 0 ? 0 : events / seconds;
-        }
-    }
-
-    /** Events handed to the processors by the running (or last) rebuild. */
-    public long folded() {
-        return folded.get();
     }
 
     /**
@@ -104,116 +105,51 @@ public class BulkReplay {
                          String error) {
     }
 
-    /** Starts a rebuild on a background thread; refused at once when a group cannot be rebuilt or one is running. */
-    public Status start(List<String> processingGroups, String requestedBy) {
+    /** A rebuild of this node (kept in memory, like {@link Replays}) and its outcome once it has one. */
+    private record Started(UUID rebuildId, List<String> processingGroups, String requestedBy, Instant startedAt,
+                           Long headPosition, CompletableFuture<Result> outcome) {
+    }
+
+    /**
+     * Starts a rebuild of the given processing groups (streaming processors of this service) on a background thread;
+     * refused at once when a group cannot be rebuilt or a rebuild is running on this node.
+     */
+    public synchronized Status start(List<String> processingGroups, String requestedBy) {
         Map<String, StreamingEventProcessor> processors = processors(processingGroups);
-        if (!oneAtATime.tryLock()) {
+        if (started.values().stream().anyMatch(rebuild -> !rebuild.outcome().isDone())) {
             throw new RebuildRunning();
         }
+        TrackingToken head = storage.createHeadToken();
+        folded.set(0);
+        Started rebuild = new Started(UUID.randomUUID(), List.copyOf(processors.keySet()), requestedBy,
+                clock.instant(), head == null ? null : head.position().orElse(-1),
+                CompletableFuture.supplyAsync(() -> run(processors, requestedBy), runner));
+        started.put(rebuild.rebuildId(), rebuild);
+        return status(rebuild);
+    }
+
+    /** Rebuilds and waits for the outcome (the benchmark). */
+    public Result rebuild(List<String> processingGroups, String requestedBy) {
         try {
-            if (background.values().stream().anyMatch(started -> !started.finished)) {
-                throw new RebuildRunning();
-            }
-            TrackingToken head = headToken();
-            Started started = new Started(UUID.randomUUID(), List.copyOf(processors.keySet()), requestedBy,
-                    clock.instant(), head == null ? null : head.position().orElse(-1));
-            background.put(started.rebuildId(), started);
-            folded.set(0);
-            runner.submit(() -> {
-                oneAtATime.lock();
-                try {
-                    started.result = run(processors, requestedBy);
-                } catch (RuntimeException failed) {
-                    LOG.warn("Bulk rebuild {} failed: {}", started.rebuildId(), failed.getClass().getSimpleName());
-                    started.error = failed.getClass().getSimpleName();
-                } finally {
-                    started.finished = true;
-                    oneAtATime.unlock();
-                }
-            });
-            return status(started);
-        } finally {
-            oneAtATime.unlock();
+            return started.get(start(processingGroups, requestedBy).rebuildId()).outcome().join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
     }
 
     public Optional<Status> status(UUID rebuildId) {
-        return Optional.ofNullable(background.get(rebuildId)).map(this::status);
+        return Optional.ofNullable(started.get(rebuildId)).map(this::status);
     }
 
-    private Status status(Started started) {
-        Result result = started.result;
-        return new Status(started.rebuildId(), started.processingGroups(), started.requestedBy(), started.startedAt(),
-                started.headPosition(), result == null ? folded.get() : result.events(), !started.finished,
-                started.finished && started.error == null, result == null ? null : result.seconds(), started.error);
-    }
-
-    private TrackingToken headToken() {
-        return storage.createHeadToken();
-    }
-
-    /** A background rebuild of this node (kept in memory, like {@link Replays}). */
-    private static final class Started {
-
-        private final UUID rebuildId;
-        private final List<String> processingGroups;
-        private final String requestedBy;
-        private final Instant startedAt;
-        private final Long headPosition;
-        private volatile Result result;
-        private volatile String error;
-        private volatile boolean finished;
-
-        Started(UUID rebuildId, List<String> processingGroups, String requestedBy, Instant startedAt,
-                Long headPosition) {
-            this.rebuildId = rebuildId;
-            this.processingGroups = processingGroups;
-            this.requestedBy = requestedBy;
-            this.startedAt = startedAt;
-            this.headPosition = headPosition;
-        }
-
-        UUID rebuildId() {
-            return rebuildId;
-        }
-
-        List<String> processingGroups() {
-            return processingGroups;
-        }
-
-        String requestedBy() {
-            return requestedBy;
-        }
-
-        Instant startedAt() {
-            return startedAt;
-        }
-
-        Long headPosition() {
-            return headPosition;
-        }
-    }
-
-    /** A second rebuild while one runs on this node. */
-    static final class RebuildRunning extends ProblemException {
-
-        RebuildRunning() {
-            super(Kind.CONFLICT, URI.create("urn:mincard:problem:rebuild-running"), "Rebuild running",
-                    "A bulk rebuild is already running on this node; follow it, then start another.",
-                    Map.of("code", "rebuild-running"));
-        }
-    }
-
-    /** Rebuilds the read models of the given processing groups (streaming processors of this service). */
-    public Result rebuild(List<String> processingGroups, String requestedBy) {
-        if (!oneAtATime.tryLock()) {
-            throw new IllegalStateException("a bulk rebuild is running on this node");
-        }
-        try {
-            return run(processors(processingGroups), requestedBy);
-        } finally {
-            oneAtATime.unlock();
-        }
+    private Status status(Started rebuild) {
+        CompletableFuture<Result> outcome = rebuild.outcome();
+        Result result = outcome.isDone() && !outcome.isCompletedExceptionally() ? outcome.join() : null;
+        String error = outcome.isCompletedExceptionally() ? outcome.handle((ok, failed) ->
+                (failed instanceof CompletionException ? failed.getCause() : failed).getClass().getSimpleName())
+                .join() : null;
+        return new Status(rebuild.rebuildId(), rebuild.processingGroups(), rebuild.requestedBy(), rebuild.startedAt(),
+                rebuild.headPosition(), result == null ? folded.get() : result.events(), !outcome.isDone(),
+                result != null, result == null ? null : result.seconds(), error);
     }
 
     private Map<String, StreamingEventProcessor> processors(List<String> processingGroups) {
@@ -235,16 +171,23 @@ public class BulkReplay {
     private Result run(Map<String, StreamingEventProcessor> processors, String requestedBy) {
         LOG.info("Bulk rebuild of {} requested by {}", processors.keySet(), requestedBy);
         long start = System.nanoTime();
-        folded.set(0);
-        processors.values().forEach(StreamingEventProcessor::shutDown);
         try {
-            processors.values().forEach(StreamingEventProcessor::resetTokens);
-            TrackingToken last = fold(processors);
-            if (last != null) {
-                processors.keySet().forEach(group -> continueFrom(group, last));
+            pauseOthers(processors.keySet(), RELEASE_WAIT);
+            processors.values().forEach(StreamingEventProcessor::shutDown);
+            try {
+                processors.values().forEach(StreamingEventProcessor::resetTokens);
+                TrackingToken last = fold(processors);
+                if (last != null) {
+                    processors.keySet().forEach(group -> continueFrom(group, last));
+                }
+            } finally {
+                processors.values().forEach(StreamingEventProcessor::start);
             }
+        } catch (RuntimeException failed) {
+            LOG.warn("Bulk rebuild of {} failed: {}", processors.keySet(), failed.getClass().getSimpleName());
+            throw failed;
         } finally {
-            processors.values().forEach(StreamingEventProcessor::start);
+            processors.keySet().forEach(cluster::resume);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("Bulk rebuild of {} folded {} events in {} s", processors.keySet(), folded.get(),
@@ -252,26 +195,40 @@ public class BulkReplay {
         return new Result(List.copyOf(processors.keySet()), folded.get(), seconds);
     }
 
+    /**
+     * Asks the other nodes to release the groups' segments and keep them released for {@link #PAUSE} (renewed while
+     * the fold runs); refuses when they still hold them after {@code wait}.
+     */
+    private void pauseOthers(Iterable<String> groups, Duration wait) {
+        for (String group : groups) {
+            if (!cluster.pauseOthers(group, wait, PAUSE) && !wait.isZero()) {
+                throw new NotReplayable(group, "other nodes did not release its segments within " + wait.toSeconds()
+                        + " s; try again, or stop them");
+            }
+        }
+    }
+
     /** Reads the store once and hands every batch to each processor; answers the token of the last event. */
     private TrackingToken fold(Map<String, StreamingEventProcessor> processors) {
         List<EventHandlerInvoker> invokers = processors.values().stream()
                 .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker()).toList();
         TrackingToken last = null;
+        long pausedAt = System.nanoTime();
         List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
                 batch.add(iterator.next());
-                if (batch.size() == BATCH) {
+                if (batch.size() == BATCH || !iterator.hasNext()) {
                     handle(invokers, batch);
                     last = batch.get(batch.size() - 1).trackingToken();
                     batch = new ArrayList<>(BATCH);
+                    if (System.nanoTime() - pausedAt > PAUSE.toNanos() / 3) {
+                        pauseOthers(processors.keySet(), Duration.ZERO);
+                        pausedAt = System.nanoTime();
+                    }
                 }
             }
-        }
-        if (!batch.isEmpty()) {
-            handle(invokers, batch);
-            last = batch.get(batch.size() - 1).trackingToken();
         }
         return last;
     }
@@ -304,5 +261,15 @@ public class BulkReplay {
                 tokens.releaseClaim(processorName, segment);
             }
         });
+    }
+
+    /** A second rebuild while one runs on this node. */
+    static final class RebuildRunning extends ProblemException {
+
+        RebuildRunning() {
+            super(Kind.CONFLICT, URI.create("urn:mincard:problem:rebuild-running"), "Rebuild running",
+                    "A bulk rebuild is already running on this node; follow it, then start another.",
+                    Map.of("code", "rebuild-running"));
+        }
     }
 }

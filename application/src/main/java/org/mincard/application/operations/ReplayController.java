@@ -70,9 +70,10 @@ class ReplayController {
     @Operation(summary = "Rebuild several read models in one pass over the event store (ADMIN)",
             description = "Stops and resets the processing groups' processors on this node (their reset handlers "
                     + "empty their tables), reads the event store once and folds every event into each read model in "
-                    + "large batches, then sets their tokens after the last event and starts them again. Every other "
-                    + "node must have stopped those processors first (see the runbook). One rebuild at a time per "
-                    + "node (409 while one runs).")
+                    + "large batches, then sets their tokens after the last event and starts them again. The other "
+                    + "nodes are asked to release those processors' segments first and stay paused meanwhile; when "
+                    + "they do not within 20 s the rebuild ends with error NotReplayable and nothing is reset. One "
+                    + "rebuild at a time per node (409 while one runs).")
     @ApiResponse(responseCode = "202", description = "Started; follow its progress at Location",
             useReturnTypeSchema = true, headers = @Header(name = "Location",
                     description = "The rebuild: /api/v1/admin/replays/bulk/{rebuildId}",

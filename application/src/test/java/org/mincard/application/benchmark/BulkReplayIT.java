@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -105,6 +106,30 @@ class BulkReplayIT {
         awaitCaughtUp();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.case_view", Long.class))
                 .as("the processors go on live after the rebuild").isGreaterThan(casesBefore);
+    }
+
+    @Test
+    void refusesWhileAnotherNodeHoldsASegment_andLeavesTheReadModelAsItWas() {
+        awaitCaughtUp();
+        String before = snapshot().get("read_model.annual_figure");
+        // Another node's live claim (its timestamp ahead, so it stays live through the wait): it never releases.
+        jdbc.update("UPDATE tokenentry SET owner = 'other-node@elsewhere', timestamp = ? WHERE processorname ="
+                + " 'annual-figures' AND segment = 0", Instant.now().plus(Duration.ofMinutes(10)).toString());
+        try {
+            BulkReplay.Status started = bulkReplay.start(List.of("annual-figures"), "test");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !bulkReplay.status(started.rebuildId()).orElseThrow()
+                    .running());
+
+            assertThat(bulkReplay.status(started.rebuildId()).orElseThrow())
+                    .extracting(BulkReplay.Status::done, BulkReplay.Status::error).containsExactly(false,
+                            "NotReplayable");
+            assertThat(snapshot().get("read_model.annual_figure")).as("nothing reset, nothing folded")
+                    .isEqualTo(before);
+        } finally {
+            jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = 'annual-figures' AND segment = 0"
+                    + " AND owner = 'other-node@elsewhere'");
+        }
+        awaitCaughtUp();
     }
 
     private void awaitCaughtUp() {
