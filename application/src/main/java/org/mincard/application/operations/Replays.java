@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,6 +40,7 @@ public class Replays {
     private final Clock clock;
     private final ProcessorCluster cluster;
     private final Map<UUID, Started> started = new ConcurrentHashMap<>();
+    private final Set<UUID> finished = ConcurrentHashMap.newKeySet();
 
     Replays(EventProcessingConfiguration processing, EventStore eventStore, Clock clock, ProcessorCluster cluster) {
         this.processing = processing;
@@ -47,7 +49,8 @@ public class Replays {
         this.cluster = cluster;
     }
 
-    private record Started(UUID replayId, String processingGroup, String requestedBy, Instant startedAt) {
+    private record Started(UUID replayId, String processingGroup, String requestedBy, Instant startedAt,
+                           Long targetPosition) {
     }
 
     /** One segment: where it is, and whether it is still replaying events it had handled before the reset. */
@@ -55,11 +58,15 @@ public class Replays {
     }
 
     /**
-     * A replay's progress; done when every segment has caught up with the event store's head as it was read for this
-     * answer. A segment may still say "replaying" after that until the next new event (Axon's replay flag).
+     * A replay's progress; done once every segment, on every node, has passed {@code targetPosition}, the event store's
+     * head when the tokens were reset: the events before it are the replay, those after it are new events, processed
+     * live as they come. A live cluster keeps appending, so the head of this answer ({@code headPosition}) is usually a
+     * little ahead even when done. A segment may still say "replaying" after that until the next new event (Axon's
+     * replay flag).
      */
     public record Progress(UUID replayId, String processingGroup, String requestedBy, Instant startedAt,
-                           Long headPosition, boolean running, boolean done, List<Segment> segments) {
+                           Long targetPosition, Long headPosition, boolean running, boolean done,
+                           List<Segment> segments) {
     }
 
     /**
@@ -73,12 +80,15 @@ public class Replays {
             throw notReplayable(processingGroup, "its handlers do not support a reset");
         }
         LOG.info("Replay of {} requested by {}", processingGroup, requestedBy);
+        Long target;
         try {
             if (!cluster.pauseOthers(processingGroup, RELEASE_WAIT, RELEASE_WAIT.multipliedBy(4))) {
                 throw notReplayable(processingGroup, "other nodes did not release its segments within "
                         + RELEASE_WAIT.toSeconds() + " s; try again, or stop them");
             }
             processor.shutDown();
+            TrackingToken head = eventStore.createHeadToken();
+            target = head == null ? null : boxed(head.position());
             try {
                 processor.resetTokens();
             } finally {
@@ -87,7 +97,7 @@ public class Replays {
         } finally {
             cluster.resume(processingGroup);
         }
-        Started replay = new Started(UUID.randomUUID(), processingGroup, requestedBy, clock.instant());
+        Started replay = new Started(UUID.randomUUID(), processingGroup, requestedBy, clock.instant(), target);
         started.put(replay.replayId(), replay);
         return progress(replay);
     }
@@ -112,18 +122,28 @@ public class Replays {
                 segment.getSegment().getSegmentId(), boxed(segment.getCurrentPosition()), segment.isReplaying(),
                 segment.isCaughtUp(), segment.isErrorState() ? segment.getError().getClass().getSimpleName() : null)));
         // Not "no segment replaying": Axon keeps a segment's replay flag until it handles an event past the reset
-        // point, which never comes while nothing new is appended. Caught up with the head is what an operator needs.
-        boolean done = !segments.isEmpty() && segments.stream().allMatch(segment -> segment.caughtUp()
-                && segment.error() == null && (headPosition == null
-                || segment.position() != null && segment.position() >= headPosition));
+        // point, which never comes while nothing new is appended. Not "caught up with the current head" either: on a
+        // live cluster the head moves on with every command, and a replay would never be done under steady load.
+        Long target = replay.targetPosition();
+        boolean done = finished.contains(replay.replayId());
+        if (!done) {
+            done = !segments.isEmpty() && segments.stream().allMatch(segment -> segment.caughtUp()
+                    && segment.error() == null && (target == null
+                    || segment.position() != null && segment.position() >= target));
+        }
         if (!done && cluster.processors().containsKey(replay.processingGroup())
                 && segments.stream().allMatch(segment -> segment.error() == null)) {
             // The other nodes replay their shares (ADR 0023): their stored tokens say how far they are.
             Long slowest = cluster.view(replay.processingGroup()).slowestPosition();
-            done = slowest != null && (headPosition == null || slowest >= headPosition);
+            done = slowest != null && (target == null || slowest >= target);
+        }
+        if (done) {
+            // Once past the target a replay stays done: a processor that later lags behind is the lag alarm's
+            // business (health, ADR 0023), not a replay that never ends.
+            finished.add(replay.replayId());
         }
         return new Progress(replay.replayId(), replay.processingGroup(), replay.requestedBy(), replay.startedAt(),
-                headPosition, processor.isRunning(), done, segments);
+                target, headPosition, processor.isRunning(), done, segments);
     }
 
     private StreamingEventProcessor processor(String processingGroup) {

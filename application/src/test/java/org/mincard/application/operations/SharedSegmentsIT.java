@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two service instances on one PostgreSQL (issue 19, ADR 0023): this test's context is node A, a child JVM is node B.
- * Under load (cases submitted over HTTP to both), every pooled processor's four segments split two and two. B is
+ * Under load (cases submitted over HTTP to both), every pooled processor's four segments split two and two, and a
+ * replay started on A while B holds half the segments, and while both keep taking cases, is done once both nodes
+ * have passed the head it started from. B is
  * killed with SIGKILL: within 30 s A holds every segment and the read models show every case either node
  * acknowledged. Then A's case-view is stalled (its token rows locked by another transaction, as a stuck database
  * session would): A's processors health goes DOWN, and comes back UP, caught up, once the lock is gone.
@@ -99,6 +101,17 @@ class SharedSegmentsIT {
                                 .allSatisfy((processor, owners) -> assertThat(owners)
                                         .containsOnly(Map.entry("node-a", 2L), Map.entry("node-b", 2L)));
                     });
+            // The start waits until node B has released its segments (its next claim round; at most 20 s).
+            HttpResponse<String> replay = http.send(request(nodeA, "admin", "/api/v1/admin/replays")
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"processingGroup\":\"work-queue\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(replay.statusCode()).as("a replay while node B holds half the segments: %s", replay.body())
+                    .isEqualTo(202);
+            String progress = replay.headers().firstValue("Location").orElseThrow();
+            await("the replay of work-queue, shared by both nodes, is done").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(JSON.readTree(
+                            get(nodeA, "admin", progress).body()).path("done").asBoolean()).isTrue());
             int beforeKill = acknowledged.size();
             await().atMost(Duration.ofSeconds(20)).until(() -> acknowledged.size() >= beforeKill + 4);
 

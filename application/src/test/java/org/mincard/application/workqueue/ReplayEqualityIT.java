@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,6 +147,50 @@ class ReplayEqualityIT extends QueueItSupport {
         assertThat(live).extracting(row -> row.get("section") + "/" + row.get("item"))
                 .contains("CASES_BY_SITE/" + SITE_B, "CASE_OUTCOMES/APPROVED", "CASE_OUTCOMES/WITHDRAWN", "CARDS/NEW");
         assertThat(rebuilt).isEqualTo(live);
+    }
+
+    @Test
+    void aReplayIsDone_onceItPassesTheHeadAtItsStart_whileNewEventsKeepComing() throws Exception {
+        approvedCase("Steady Before");
+        awaitCaughtUp();
+        AtomicBoolean appending = new AtomicBoolean(true);
+        ExecutorService appender = Executors.newSingleThreadExecutor();
+        Future<Integer> appended = appender.submit(() -> {
+            int cases = 0;
+            while (appending.get()) {
+                submit("clerk-a", SITE_A, "Steady Stream");
+                cases++;
+            }
+            return cases;
+        });
+        String progressPath;
+        try {
+            ResponseEntity<Map<String, Object>> started = post("admin", "/api/v1/admin/replays",
+                    Map.of("processingGroup", "work-queue"));
+            assertThat(started.getStatusCode().value()).isEqualTo(202);
+            progressPath = started.getHeaders().getLocation().getPath();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(get("admin", progressPath).getBody()).containsEntry("done", true));
+        } finally {
+            appending.set(false);
+            appender.shutdown();
+        }
+        assertThat(appended.get(30, TimeUnit.SECONDS)).isPositive();
+
+        // Done stays done when the processor falls behind the head afterwards (a lag is health's business).
+        StreamingEventProcessor workQueue = processing.eventProcessor("work-queue", StreamingEventProcessor.class)
+                .orElseThrow();
+        workQueue.shutDown();
+        try {
+            submit("clerk-a", SITE_A, "Steady After");
+            Map<String, Object> progress = get("admin", progressPath).getBody();
+            assertThat(progress).containsEntry("done", true);
+            assertThat(((Number) progress.get("headPosition")).longValue())
+                    .isGreaterThan(((Number) progress.get("targetPosition")).longValue());
+        } finally {
+            workQueue.start();
+        }
+        awaitCaughtUp();
     }
 
     @Test
