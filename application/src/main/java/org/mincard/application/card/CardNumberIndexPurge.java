@@ -31,7 +31,7 @@ class CardNumberIndexPurge implements PurgeListener {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     UPDATE lookup.card SET number_index = NULL
-                    WHERE cardholder_id = ANY (?::uuid[]) AND number_index IS NOT NULL""");
+                    WHERE cardholder_id = ANY ((SELECT ?::uuid[])::uuid[]) AND number_index IS NOT NULL""");
             statement.setArray(1, connection.createArrayOf("uuid", holders));
             return statement;
         });

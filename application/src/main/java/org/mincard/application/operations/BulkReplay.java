@@ -17,6 +17,7 @@ import org.mincard.application.config.ProcessorCluster;
 import org.mincard.application.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -68,6 +69,7 @@ public class BulkReplay {
     private final TokenStore tokens;
     private final TransactionManager transactions;
     private final ProcessorCluster cluster;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AtomicLong folded = new AtomicLong();
     private final Map<UUID, Started> started = new ConcurrentHashMap<>();
@@ -78,12 +80,13 @@ public class BulkReplay {
     });
 
     BulkReplay(EventProcessingConfiguration processing, EventStorageEngine storage, TokenStore tokens,
-               TransactionManager transactions, ProcessorCluster cluster, Clock clock) {
+               TransactionManager transactions, ProcessorCluster cluster, JdbcTemplate jdbc, Clock clock) {
         this.processing = processing;
         this.storage = storage;
         this.tokens = tokens;
         this.transactions = transactions;
         this.cluster = cluster;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -237,6 +240,10 @@ public class BulkReplay {
         for (EventHandlerInvoker invoker : invokers) {
             BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
             unitOfWork.attachTransaction(transactions);
+            // The read models were just emptied and grow by thousands of rows a batch: a plan cached while a table
+            // was tiny (a sequential scan, an array parameter searched row by row) would make every later batch
+            // slower than the one before. Each batch's statements are planned for the tables as they are now.
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
                 TrackedEventMessage<?> event = unitOfWork.getMessage();
                 if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {

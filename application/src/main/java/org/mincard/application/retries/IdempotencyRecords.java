@@ -114,7 +114,7 @@ public class IdempotencyRecords {
         }
         jdbc.update(connection -> {
             var statement = connection.prepareStatement(
-                    "DELETE FROM lookup.idempotent_request WHERE cardholder_id = ANY(?::uuid[])");
+                    "DELETE FROM lookup.idempotent_request WHERE cardholder_id = ANY ((SELECT ?::uuid[])::uuid[])");
             statement.setArray(1, connection.createArrayOf("uuid", cardholderIds.stream().distinct().toArray()));
             return statement;
         });

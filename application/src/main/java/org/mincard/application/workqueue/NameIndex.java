@@ -116,7 +116,7 @@ public class NameIndex {
         }
         return jdbc.update(connection -> {
             var statement = connection.prepareStatement(
-                    "DELETE FROM lookup.name_token WHERE cardholder_id = ANY (?::uuid[])");
+                    "DELETE FROM lookup.name_token WHERE cardholder_id = ANY ((SELECT ?::uuid[])::uuid[])");
             statement.setArray(1, connection.createArrayOf("uuid", cardholderIds.toArray()));
             return statement;
         });

@@ -20,7 +20,8 @@ class BenchmarkQuickIT {
         Path directory = Path.of("target/bench/quick-it");
         Benchmark.Settings settings = new Benchmark.Settings("quick", 300, directory,
                 directory.resolve("results.json"), 2, List.of(4), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                100, Duration.ofSeconds(2), 4, 100, 20, "document-review", "jwt", 300, 20_000, 8);
+                100, Duration.ofSeconds(2), 4, 100, 20, "document-review", "jwt", 300, 20_000, 8,
+                Duration.ZERO);
 
         BenchResults results = Benchmark.run(settings);
 
@@ -33,6 +34,11 @@ class BenchmarkQuickIT {
                 "5.vault.page_of_50_median_ms", "6.retention.sweep_items_per_second", "7.audit.appends_per_second",
                 "7.audit.verify_seconds_per_million",
                 "8.memory.rss_after_load_mb", "8.startup.seconds_to_healthy");
+        // A run that loaded the city built its read models in one bulk rebuild; a saved city's run loads nothing.
+        boolean loaded = results.figures.stream().anyMatch(figure -> figure.id().equals("load.commands_per_second")
+                && figure.value() != null);
+        assertThat(results.figures.stream().anyMatch(figure -> figure.id().equals("load.read_models_seconds")))
+                .isEqualTo(loaded);
         assertThat(results.figures)
                 .filteredOn(figure -> figure.value() != null)
                 .allSatisfy(figure -> assertThat(figure.value()).as(figure.id()).isPositive());

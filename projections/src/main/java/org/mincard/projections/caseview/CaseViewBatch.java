@@ -242,7 +242,7 @@ final class CaseViewBatch {
                     SELECT case_id, case_type, site_id, state, cardholder_id, age_band, previous_card_id, card_id,
                         points_rule_met, denial_reason, appeal_deadline, submitted_at, last_changed_at, version
                     FROM read_model.case_view
-                    WHERE case_id = ANY(?::uuid[])
+                    WHERE case_id = ANY ((SELECT ?::uuid[])::uuid[])
                     """)) {
                 statement.setArray(1, text(connection, caseIds.stream().map(UUID::toString).toList()));
                 try (ResultSet rs = statement.executeQuery()) {

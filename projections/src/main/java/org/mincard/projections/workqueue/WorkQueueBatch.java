@@ -226,7 +226,7 @@ final class WorkQueueBatch {
                     SELECT case_id, site_id, case_type, cardholder_id, state, queue, assignee, priority_rank,
                         entered_at, card_id, version
                     FROM read_model.work_queue_item
-                    WHERE case_id = ANY(?::uuid[])
+                    WHERE case_id = ANY ((SELECT ?::uuid[])::uuid[])
                     """)) {
                 statement.setArray(1, text(connection, caseIds.stream().map(UUID::toString).toList()));
                 try (ResultSet rs = statement.executeQuery()) {
