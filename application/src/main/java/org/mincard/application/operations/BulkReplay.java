@@ -73,6 +73,12 @@ public class BulkReplay {
     private final Clock clock;
     private final AtomicLong folded = new AtomicLong();
     private final Map<UUID, Started> started = new ConcurrentHashMap<>();
+    /** Folds a batch into each processor's read model side by side, a thread per processor at most. */
+    private final ExecutorService folders = Executors.newFixedThreadPool(4, work -> {
+        Thread thread = new Thread(work, "bulk-rebuild-fold");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService runner = Executors.newSingleThreadExecutor(work -> {
         Thread thread = new Thread(work, "bulk-rebuild");
         thread.setDaemon(true);
@@ -93,6 +99,7 @@ public class BulkReplay {
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        folders.shutdownNow();
     }
 
     /** What a rebuild did. */
@@ -211,19 +218,29 @@ public class BulkReplay {
         }
     }
 
-    /** Reads the store once and hands every batch to each processor; answers the token of the last event. */
+    /**
+     * Reads the store once and hands every batch to each processor; answers the token of the last event. The
+     * processors fold a batch side by side (separate read models, one transaction each) while this thread reads and
+     * deserializes the next one; a processor never sees a batch before it has finished the one before.
+     */
     private TrackingToken fold(Map<String, StreamingEventProcessor> processors) {
         List<EventHandlerInvoker> invokers = processors.values().stream()
                 .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker()).toList();
         TrackingToken last = null;
         long pausedAt = System.nanoTime();
         List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+        CompletableFuture<?> folding = CompletableFuture.completedFuture(null);
         try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
-                batch.add(iterator.next());
+                TrackedEventMessage<?> event = iterator.next();
+                // Deserialized here, once: the processors' threads then only read the payload and metadata.
+                event.getPayload();
+                event.getMetaData();
+                batch.add(event);
                 if (batch.size() == BATCH || !iterator.hasNext()) {
-                    handle(invokers, batch);
+                    awaitFolded(folding);
+                    folding = handle(invokers, batch);
                     last = batch.get(batch.size() - 1).trackingToken();
                     batch = new ArrayList<>(BATCH);
                     if (System.nanoTime() - pausedAt > PAUSE.toNanos() / 3) {
@@ -232,31 +249,56 @@ public class BulkReplay {
                     }
                 }
             }
+            awaitFolded(folding);
+        } catch (RuntimeException failed) {
+            awaitQuietly(folding);
+            throw failed;
         }
         return last;
     }
 
-    private void handle(List<EventHandlerInvoker> invokers, List<TrackedEventMessage<?>> batch) {
-        for (EventHandlerInvoker invoker : invokers) {
-            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-            unitOfWork.attachTransaction(transactions);
-            // The read models were just emptied and grow by thousands of rows a batch: a plan cached while a table
-            // was tiny (a sequential scan, an array parameter searched row by row) would make every later batch
-            // slower than the one before. Each batch's statements are planned for the tables as they are now.
-            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                TrackedEventMessage<?> event = unitOfWork.getMessage();
-                if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-                    invoker.handle(event, Segment.ROOT_SEGMENT);
-                }
-                return null;
-            });
-            if (result.isExceptional()) {
-                throw new IllegalStateException("bulk rebuild stopped at a failed batch; the processors finish the"
-                        + " rebuild from their reset tokens", result.exceptionResult());
-            }
+    private static void awaitFolded(CompletableFuture<?> folding) {
+        try {
+            folding.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
-        folded.addAndGet(batch.size());
+    }
+
+    /** Lets a batch still folding finish before a failure goes on: no transaction outlives the rebuild. */
+    private static void awaitQuietly(CompletableFuture<?> folding) {
+        try {
+            folding.join();
+        } catch (RuntimeException alreadyFailing) {
+            LOG.debug("Bulk rebuild: a batch also failed ({})", alreadyFailing.getClass().getSimpleName());
+        }
+    }
+
+    private CompletableFuture<Void> handle(List<EventHandlerInvoker> invokers, List<TrackedEventMessage<?>> batch) {
+        CompletableFuture<?>[] each = invokers.stream()
+                .map(invoker -> CompletableFuture.runAsync(() -> handle(invoker, batch), folders))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each).thenRun(() -> folded.addAndGet(batch.size()));
+    }
+
+    private void handle(EventHandlerInvoker invoker, List<TrackedEventMessage<?>> batch) {
+        BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.attachTransaction(transactions);
+        // The read models were just emptied and grow by thousands of rows a batch: a plan cached while a table
+        // was tiny (a sequential scan, an array parameter searched row by row) would make every later batch
+        // slower than the one before. Each batch's statements are planned for the tables as they are now.
+        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            TrackedEventMessage<?> event = unitOfWork.getMessage();
+            if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                invoker.handle(event, Segment.ROOT_SEGMENT);
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException("bulk rebuild stopped at a failed batch; the processors finish the"
+                    + " rebuild from their reset tokens", result.exceptionResult());
+        }
     }
 
     /** Sets every segment of the processor to continue after {@code last}, claiming each for this node meanwhile. */
