@@ -6,9 +6,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Part of the readiness group: OUT_OF_SERVICE while a replay started on this node runs (until its segments have
- * caught up with the head), so that a load balancer or Kubernetes routes requests to the other nodes while this one
- * rebuilds a read model. {@code mincard.processors.not-ready-during-replay=false} keeps the node ready (a single node
+ * Part of the readiness group: OUT_OF_SERVICE while a replay started on this node runs (until every segment has
+ * passed the event store's head as it was when the tokens were reset), so that a load balancer or Kubernetes routes
+ * requests to the other nodes while this one rebuilds a read model. {@code mincard.processors.not-ready-during-replay=false} keeps the node ready (a single node
  * that must go on serving while it replays).
  */
 @Component("replaysHealthIndicator")
