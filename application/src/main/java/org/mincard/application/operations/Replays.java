@@ -126,16 +126,16 @@ public class Replays {
         // live cluster the head moves on with every command, and a replay would never be done under steady load.
         Long target = replay.targetPosition();
         boolean done = finished.contains(replay.replayId());
-        if (!done) {
-            done = !segments.isEmpty() && segments.stream().allMatch(segment -> segment.caughtUp()
-                    && segment.error() == null && (target == null
-                    || segment.position() != null && segment.position() >= target));
-        }
-        if (!done && cluster.processors().containsKey(replay.processingGroup())
-                && segments.stream().allMatch(segment -> segment.error() == null)) {
-            // The other nodes replay their shares (ADR 0023): their stored tokens say how far they are.
-            Long slowest = cluster.view(replay.processingGroup()).slowestPosition();
-            done = slowest != null && (target == null || slowest >= target);
+        if (!done && segments.stream().allMatch(segment -> segment.error() == null)) {
+            if (cluster.processors().containsKey(replay.processingGroup())) {
+                // Segments shared across nodes (ADR 0023): this node's are only part of the stream, so the stored
+                // tokens of every segment, whichever node holds it, say how far the replay is.
+                Long slowest = cluster.view(replay.processingGroup()).slowestPosition();
+                done = slowest != null && (target == null || slowest >= target);
+            } else {
+                done = !segments.isEmpty() && segments.stream().allMatch(segment -> segment.caughtUp()
+                        && (target == null || segment.position() != null && segment.position() >= target));
+            }
         }
         if (done) {
             // Once past the target a replay stays done: a processor that later lags behind is the lag alarm's
